@@ -1,0 +1,26 @@
+# Two commands on a fresh machine (Python 3.11 + make): `make build` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install build test validate clean
+
+# Reinstall only when the lock changes.
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## The main job: check seeds, dbt build (candidate), GX validation, publish warehouse/market.duckdb.
+build: install
+	$(PY) -m market_warehouse build
+
+## All tests (pytest: dbt, GX, publish, reports).
+test: install
+	$(PY) -m pytest
+
+clean:
+	rm -rf build/target build/logs build/market.duckdb* target logs

@@ -1,0 +1,3 @@
+from market_warehouse.cli import main
+
+raise SystemExit(main())

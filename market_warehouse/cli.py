@@ -1,0 +1,44 @@
+"""Command line: python -m market_warehouse {build,check-seeds,validate,report} [--project-dir DIR]."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from market_warehouse.project import Project
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m market_warehouse", description=__doc__)
+    parser.add_argument("--project-dir", type=Path, default=None, help="project root (default: this checkout)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_parser = commands.add_parser("build", help="check seeds, dbt build, validate, publish (the main job)")
+    build_parser.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
+    commands.add_parser("check-seeds", help="check the seed CSVs only; names file, row and column of each problem")
+    args = parser.parse_args(argv)
+    project = Project(args.project_dir.resolve()) if args.project_dir else Project()
+
+    if args.command == "check-seeds":
+        from market_warehouse.seed_check import SeedCheckError, check_seeds
+        try:
+            check_seeds(project)
+        except SeedCheckError as error:
+            print(f"seed check failed:\n{error}", file=sys.stderr)
+            return 1
+        print("seeds ok")
+        return 0
+
+    if args.command == "build":
+        from market_warehouse.pipeline import BuildFailed, build
+        import yaml
+        dbt_vars = yaml.safe_load(args.vars) if args.vars else None
+        try:
+            report = build(project, dbt_vars=dbt_vars)
+        except BuildFailed as error:
+            print(f"BUILD FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
+            print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
+            return 1
+        print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
+        return 0
+    return 2

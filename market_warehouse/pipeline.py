@@ -1,0 +1,139 @@
+"""The main job, write-audit-publish: check inputs, build a candidate, audit it, publish it.
+
+Any failing step stops the job before publishing, so warehouse/market.duckdb stays as it was.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import subprocess
+import sys
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from market_warehouse import publish
+from market_warehouse.dbt_build import run_dbt
+from market_warehouse.project import Project
+from market_warehouse.seed_check import SeedCheckError, check_seeds
+
+
+class BuildFailed(Exception):
+    def __init__(self, step: str, detail: str):
+        self.step = step
+        self.detail = detail
+        super().__init__(f"{step} failed: {detail}")
+
+
+@dataclass
+class BuildReport:
+    run_id: str
+    step_seconds: dict[str, float] = field(default_factory=dict)
+    dbt_counts: dict[str, int] = field(default_factory=dict)
+
+
+def new_run_id() -> str:
+    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
+
+
+@contextmanager
+def build_lock(project: Project):
+    """One build at a time per project. The kernel drops the lock when its process dies, even on
+    SIGKILL, so a killed build never leaves a stale lock behind."""
+    project.build_dir.mkdir(parents=True, exist_ok=True)
+    with open(project.build_dir / "build.lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildFailed("lock", "another build of this project is running; try again when it ends") from None
+        yield
+
+
+def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildReport:
+    report = BuildReport(run_id=new_run_id())
+    with build_lock(project):
+        def step(name: str):
+            log(f"[{report.run_id}] {name} ...")
+            return _Timer(report, name)
+
+        with step("clean up leftovers of earlier builds"):
+            publish.remove_stale_files(project)
+            for path in (project.candidate_db, project.candidate_db.with_name(project.candidate_db.name + ".wal")):
+                path.unlink(missing_ok=True)
+
+        with step("check seeds"):
+            try:
+                check_seeds(project)
+            except SeedCheckError as error:
+                raise BuildFailed("check seeds", "\n" + str(error)) from None
+
+        with step("dbt build (candidate)"):
+            outcome = run_dbt(project, "build", dbt_vars=dbt_vars)
+            report.dbt_counts = outcome.counts
+            if not outcome.success:
+                raise BuildFailed("dbt build", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
+
+        with step("publish"):
+            _record_publish(project, report, dbt_vars)
+            publish.carry_audit_history(project)
+            publish.swap_in_candidate(project, report.run_id)
+            publish.export_parquet(project, report.run_id)
+    log(f"[{report.run_id}] published {project.published_db}")
+    return report
+
+
+class _Timer:
+    def __init__(self, report: BuildReport, name: str):
+        self.report, self.name = report, name
+
+    def __enter__(self):
+        self.start = time.perf_counter()
+
+    def __exit__(self, *exc):
+        self.report.step_seconds[self.name] = round(time.perf_counter() - self.start, 3)
+        return False
+
+
+def seed_checksums(project: Project) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(project.seeds_dir.glob("*.csv"))}
+
+
+def git_commit(project: Project) -> str | None:
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=project.root, capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def _record_publish(project: Project, report: BuildReport, dbt_vars: dict | None) -> None:
+    """One row per publish, inside the published file, so a BI user can see what they are looking at."""
+    from dbt.version import __version__ as dbt_version
+
+    with duckdb.connect(str(project.candidate_db)) as candidate:
+        candidate.execute("create schema if not exists audit")
+        candidate.execute("""
+            create table if not exists audit.publish_log (
+                run_id varchar primary key,
+                published_at timestamptz not null,
+                git_commit varchar,
+                seed_checksums json not null,
+                dbt_vars json,
+                dbt_results json not null,
+                step_seconds json not null,
+                dbt_version varchar not null,
+                duckdb_version varchar not null,
+                python_version varchar not null
+            )""")
+        candidate.execute(
+            "insert into audit.publish_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [report.run_id, datetime.now(timezone.utc), git_commit(project),
+             json.dumps(seed_checksums(project)), json.dumps(dbt_vars or {}), json.dumps(report.dbt_counts),
+             json.dumps(report.step_seconds), dbt_version, duckdb.__version__, sys.version.split()[0]])

@@ -1,0 +1,35 @@
+"""Where a project's files live. Every command takes a project root, so tests can build a copy elsewhere."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path = PACKAGE_ROOT
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def build_dir(self) -> Path:
+        """Candidate warehouse, dbt logs and GX output: never read by BI tools."""
+        return self.root / "build"
+
+    @property
+    def candidate_db(self) -> Path:
+        # Same file name as the published one: DuckDB names the catalog after the file, and views
+        # refer to it, so a rename keeps every view valid.
+        return self.build_dir / "market.duckdb"
+
+    @property
+    def warehouse_dir(self) -> Path:
+        return self.root / "warehouse"
+
+    @property
+    def published_db(self) -> Path:
+        return self.warehouse_dir / "market.duckdb"

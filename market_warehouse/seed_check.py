@@ -1,0 +1,314 @@
+"""Pre-flight check of the input CSVs, before dbt touches them.
+
+dbt loads seeds through agate and DuckDB, whose errors name neither the file's row nor its column. This
+check applies the same contract - column types from dbt_project.yml, tests from
+seeds/_seeds__properties.yml - and reports every violation as "file, row N, column 'c': problem".
+dbt's own tests run again on the built tables; this step only makes bad input fail early and clearly.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pycountry
+import yaml
+
+from market_warehouse.project import Project
+
+MAX_CELL_CHARS = 2000  # longer is a broken quote swallowing rows, not a curated fact
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
+REF_PATTERN = re.compile(r"""ref\(\s*['"](\w+)['"]\s*\)""")
+UTF8_BOM = b"\xef\xbb\xbf"
+DUCKDB_TYPES = {"varchar": "VARCHAR", "integer": "INTEGER", "double": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
+
+
+@dataclass(frozen=True)
+class SeedProblem:
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column is not None:
+            where += f", column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class SeedCheckError(Exception):
+    def __init__(self, problems: list[SeedProblem]):
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@dataclass
+class SeedContract:
+    name: str
+    column_types: dict[str, str]
+    column_tests: dict[str, list]
+    table_tests: list
+
+    @property
+    def key_columns(self) -> set[str]:
+        keys = set()
+        for column, tests in self.column_tests.items():
+            if any(_test_name(test) in ("unique", "relationships") for test in tests):
+                keys.add(column)
+        for test in self.table_tests:
+            if _test_name(test) == "unique_combination":
+                keys.update(_test_args(test)["columns"])
+        return keys
+
+
+def load_contracts(project: Project) -> dict[str, SeedContract]:
+    """The seed contract as dbt sees it: column_types in dbt_project.yml, tests in the seeds' YAML."""
+    dbt_project = yaml.safe_load((project.root / "dbt_project.yml").read_text())
+    seed_configs = dbt_project["seeds"][dbt_project["name"]]
+    properties = yaml.safe_load((project.seeds_dir / "_seeds__properties.yml").read_text())
+    contracts = {}
+    for seed in properties["seeds"]:
+        name = seed["name"]
+        contracts[name] = SeedContract(
+            name=name,
+            column_types={column: type_.lower() for column, type_ in seed_configs[name]["+column_types"].items()},
+            column_tests={column["name"]: column.get("data_tests", []) for column in seed.get("columns", [])},
+            table_tests=seed.get("data_tests", []),
+        )
+    return contracts
+
+
+def check_seeds(project: Project, inputs_dir: Path | None = None) -> None:
+    """Raise SeedCheckError listing every problem of every input CSV; return quietly when all is well."""
+    inputs_dir = inputs_dir or project.seeds_dir
+    contracts = load_contracts(project)
+    problems: list[SeedProblem] = []
+    connection = duckdb.connect()
+    _register_reference_tables(connection)
+    loaded = []
+    for contract in contracts.values():
+        path = inputs_dir / f"{contract.name}.csv"
+        label = _label(path, project)
+        rows, file_problems = _read_typed_rows(path, label, contract)
+        problems += file_problems
+        if not file_problems:
+            _load(connection, contract, rows)
+            loaded.append(contract)
+    loaded_names = {contract.name for contract in loaded}
+    for contract in loaded:
+        label = _label(inputs_dir / f"{contract.name}.csv", project)
+        problems += _run_tests(connection, contract, label, loaded_names)
+    if problems:
+        raise SeedCheckError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
+
+
+def _label(path: Path, project: Project) -> str:
+    try:
+        return str(path.relative_to(project.root))
+    except ValueError:
+        return str(path)
+
+
+def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[list[tuple], list[SeedProblem]]:
+    if not path.exists():
+        return [], [SeedProblem(label, None, None, "file is missing")]
+    raw = path.read_bytes()
+    if raw.startswith(UTF8_BOM):
+        return [], [SeedProblem(label, 1, None, "starts with a UTF-8 byte-order mark (BOM); save it as plain UTF-8")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        row = raw.count(b"\n", 0, error.start) + 1
+        header = raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
+        index = raw[line_start:error.start].count(b",")
+        column = header[index] if row > 1 and index < len(header) else None
+        return [], [SeedProblem(label, row, column, f"byte 0x{raw[error.start]:02x} is not valid UTF-8")]
+    if not text.strip():
+        return [], [SeedProblem(label, None, None, f"file is empty; expected a header: {','.join(contract.column_types)}")]
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    problems: list[SeedProblem] = []
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        return [], [SeedProblem(label, 1, None, f"unreadable header: {error}")]
+    expected = list(contract.column_types)
+    if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
+        return [], [SeedProblem(label, 1, None, f"header is not comma-separated: {header[0]!r}")]
+    missing = [column for column in expected if column not in header]
+    unknown = [column for column in header if column not in contract.column_types]
+    for column in missing:
+        problems.append(SeedProblem(label, 1, column, "column is missing from the header"))
+    for column in unknown:
+        problems.append(SeedProblem(label, 1, column, f"unknown column; expected only: {', '.join(expected)}"))
+    duplicated = {column for column in header if header.count(column) > 1}
+    for column in sorted(duplicated):
+        problems.append(SeedProblem(label, 1, column, "column appears twice in the header"))
+    if problems:
+        return [], problems
+
+    positions = [header.index(column) for column in expected]
+    rows = []
+    row_number = 1
+    while True:
+        start_line = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problems.append(SeedProblem(label, start_line, None, f"broken CSV quoting: {error}"))
+            break
+        row_number = start_line
+        if not record:
+            continue
+        if len(record) != len(header):
+            problems.append(SeedProblem(
+                label, row_number, None, f"has {len(record)} fields, the header has {len(header)}"))
+            continue
+        values = []
+        for column, position in zip(expected, positions):
+            cell = record[position]
+            value, problem = _parse_cell(cell, contract.column_types[column], column in contract.key_columns)
+            if problem:
+                problems.append(SeedProblem(label, row_number, column, problem))
+            values.append(value)
+        rows.append((row_number, *values))
+    if not rows and not problems:
+        problems.append(SeedProblem(label, None, None, "has a header but no rows"))
+    return rows, problems
+
+
+def _parse_cell(cell: str, type_: str, is_key: bool):
+    """Return (value, problem). An empty cell is NULL, as when dbt loads the seed."""
+    if "\n" in cell or "\r" in cell:
+        return None, "contains a line break (a quote left open?)"
+    if len(cell) > MAX_CELL_CHARS:
+        return None, f"is {len(cell)} characters long; the limit is {MAX_CELL_CHARS}"
+    if cell.strip() == "":
+        return None, None
+    if is_key and not KEY_PATTERN.match(cell):
+        return None, f"{cell!r} is not a valid key (letters, digits, '_', '-', '.', ':' only)"
+    try:
+        if type_ == "integer":
+            if not re.fullmatch(r"-?\d+", cell.strip()):
+                raise ValueError
+            return int(cell), None
+        if type_ == "double":
+            number = float(cell)
+            if not math.isfinite(number):
+                raise ValueError
+            return number, None
+        if type_ == "boolean":
+            lowered = cell.strip().lower()
+            if lowered not in ("true", "false"):
+                raise ValueError
+            return lowered == "true", None
+        if type_ == "date":
+            return date.fromisoformat(cell.strip()), None
+    except ValueError:
+        return None, f"{cell[:80]!r} is not a valid {type_}"
+    return cell, None
+
+
+def _load(connection, contract: SeedContract, rows: list[tuple]) -> None:
+    columns = ", ".join(f'"{column}" {DUCKDB_TYPES[type_]}' for column, type_ in contract.column_types.items())
+    connection.execute(f'create table "{contract.name}" (_row integer, {columns})')
+    if rows:
+        placeholders = ", ".join("?" for _ in range(len(contract.column_types) + 1))
+        connection.executemany(f'insert into "{contract.name}" values ({placeholders})', rows)
+    # Staging views carry the seed's name with stg_ in front; relationships may point at either.
+    connection.execute(f'create view "stg_{contract.name}" as select * from "{contract.name}"')
+
+
+def _register_reference_tables(connection) -> None:
+    """The ISO tables dbt builds as Python models from pycountry."""
+    connection.execute("create table stg_iso3166__countries (iso3 varchar)")
+    connection.executemany("insert into stg_iso3166__countries values (?)", [(c.alpha_3,) for c in pycountry.countries])
+    connection.execute("create table stg_iso4217__currencies (currency varchar)")
+    connection.executemany("insert into stg_iso4217__currencies values (?)", [(c.alpha_3,) for c in pycountry.currencies])
+
+
+def _test_name(test) -> str:
+    return test if isinstance(test, str) else next(iter(test))
+
+
+def _test_args(test) -> dict:
+    if isinstance(test, str):
+        return {}
+    spec = test[_test_name(test)] or {}
+    return spec.get("arguments", spec)
+
+
+def _sql_literal(value) -> str:
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    return repr(value)
+
+
+def _run_tests(connection, contract: SeedContract, label: str, loaded: set[str]) -> list[SeedProblem]:
+    table = f'"{contract.name}"'
+    problems = []
+
+    def failing(sql: str):
+        return connection.execute(sql).fetchall()
+
+    for column, tests in contract.column_tests.items():
+        col = f'"{column}"'
+        for test in tests:
+            name, args = _test_name(test), _test_args(test)
+            if name == "not_null":
+                for (row,) in failing(f"select _row from {table} where {col} is null"):
+                    problems.append(SeedProblem(label, row, column, "is empty but is required"))
+            elif name == "unique":
+                sql = (f"select _row, {col}, min(_row) over (partition by {col}) from {table} "
+                       f"where {col} in (select {col} from {table} group by {col} having count(*) > 1)")
+                for row, value, first in failing(sql):
+                    if row != first:
+                        problems.append(SeedProblem(label, row, column, f"duplicate key {value!r} (first on row {first})"))
+            elif name == "accepted_values":
+                values = ", ".join(_sql_literal(v) for v in args["values"])
+                for row, value in failing(f"select _row, {col} from {table} where {col} not in ({values})"):
+                    problems.append(SeedProblem(
+                        label, row, column, f"{value!r} is not one of: {', '.join(map(str, args['values']))}"))
+            elif name == "values_between":
+                low, high = args["min_value"], args["max_value"]
+                for row, value in failing(f"select _row, {col} from {table} where {col} < {low} or {col} > {high}"):
+                    problems.append(SeedProblem(label, row, column, f"{value!r} is outside [{low}, {high}]"))
+            elif name == "relationships":
+                target = REF_PATTERN.search(args["to"]).group(1)
+                if target.removeprefix("stg_") not in loaded and not target.startswith("stg_iso"):
+                    continue  # the target file has problems of its own, reported there
+                sql = (f'select _row, {col} from {table} where {col} is not null '
+                       f'and {col} not in (select "{args["field"]}" from "{target}" where "{args["field"]}" is not null)')
+                for row, value in failing(sql):
+                    problems.append(SeedProblem(
+                        label, row, column, f"{value!r} is not a known {args['field']} of {target.removeprefix('stg_')}"))
+            else:
+                raise ValueError(f"{label}: seed test {name!r} has no pre-flight check; add one in seed_check.py")
+
+    for test in contract.table_tests:
+        name, args = _test_name(test), _test_args(test)
+        if name == "unique_combination":
+            columns = ", ".join(f'"{c}"' for c in args["columns"])
+            sql = (f"select _row, min(_row) over (partition by {columns}) from {table} "
+                   f"where ({columns}) in (select ({columns}) from {table} group by {columns} having count(*) > 1)")
+            for row, first in failing(sql):
+                if row != first:
+                    problems.append(SeedProblem(
+                        label, row, ", ".join(args["columns"]), f"duplicate key (first on row {first})"))
+        elif name == "expression_is_true":
+            for (row,) in failing(f"select _row from {table} where not ({args['expression']})"):
+                problems.append(SeedProblem(label, row, None, f"breaks the rule: {args['expression']}"))
+        else:
+            raise ValueError(f"{label}: seed test {name!r} has no pre-flight check; add one in seed_check.py")
+    return problems

@@ -1,0 +1,29 @@
+-- The share each region gets in the scenario forecast: WORLD = 100; every other region takes the
+-- primary report's rolled-up share of its latest share year, held constant over the window.
+-- No stated share -> NULL (a gap, never a zero).
+with primary_shares as (
+    select shares.*
+    from {{ ref('int_regional_share') }} as shares
+    inner join {{ ref('stg_markets') }} as markets
+        on shares.market_id = markets.market_id
+        and shares.source_id = markets.primary_source_id
+    where shares.share_basis = 'rolled_up'
+    qualify shares.year = max(shares.year) over (partition by shares.market_id)
+)
+
+select
+    markets.market_id,
+    regions.region_id,
+    case when regions.region_level = 'world' then 100.0 else primary_shares.share_pct end as share_pct,
+    case
+        when regions.region_level = 'world' then 'world'
+        when primary_shares.share_pct is null then 'no stated share'
+        when primary_shares.includes_sub_regions then 'stated, incl. sub-regions stated beside it'
+        else 'stated'
+    end as share_basis,
+    primary_shares.claim_ids as share_claim_ids
+from {{ ref('stg_markets') }} as markets
+cross join {{ ref('stg_regions') }} as regions
+left join primary_shares
+    on primary_shares.market_id = markets.market_id
+    and primary_shares.region_id = regions.region_id

@@ -1,0 +1,89 @@
+-- Regional shares in two views of the same claims:
+--  * basis 'stated':    one row per claim, the region as the source names it (APAC 30, China 5).
+--  * basis 'rolled_up': every region of the hierarchy for each (source, year) that states regional
+--    shares. A region's rolled-up share is its stated share plus the stated shares of its
+--    sub-regions in the same breakdown: a source that lists a sub-region beside its parent inside
+--    one complete breakdown counts them as disjoint buckets (that is what makes it add up to 100),
+--    so Asia-Pacific = 30 + China 5 = 35. A region the source gives no share for stays NULL.
+with stated as (
+    select
+        market_id,
+        source_id,
+        region_id,
+        claim_year as year,
+        is_year_stated,
+        breakdown_id,
+        value as share_pct,
+        claim_id
+    from {{ ref('stg_market_claims') }}
+    where metric = 'share' and scope_type = 'region'
+),
+
+source_years as (
+    select market_id, source_id, year, bool_or(is_year_stated) as is_year_stated
+    from stated
+    group by market_id, source_id, year
+),
+
+sub_region_shares as (
+    select
+        parent.market_id,
+        parent.source_id,
+        parent.year,
+        parent.region_id,
+        sum(child.share_pct) as share_pct,
+        string_agg(child.claim_id, ', ' order by child.claim_id) as claim_ids
+    from stated as parent
+    inner join {{ ref('int_region_ancestry') }} as ancestry
+        on parent.region_id = ancestry.ancestor_id and ancestry.depth > 0
+    inner join stated as child
+        on child.region_id = ancestry.region_id
+        and child.market_id = parent.market_id
+        and child.source_id = parent.source_id
+        and child.year = parent.year
+        and child.breakdown_id = parent.breakdown_id
+    group by parent.market_id, parent.source_id, parent.year, parent.region_id
+),
+
+rolled_up as (
+    select
+        source_years.market_id,
+        source_years.source_id,
+        regions.region_id,
+        source_years.year,
+        source_years.is_year_stated,
+        'rolled_up' as share_basis,
+        stated.share_pct + coalesce(sub_region_shares.share_pct, 0) as share_pct,
+        stated.breakdown_id,
+        case
+            when sub_region_shares.claim_ids is null then stated.claim_id
+            else stated.claim_id || ', ' || sub_region_shares.claim_ids
+        end as claim_ids,
+        sub_region_shares.claim_ids is not null as includes_sub_regions
+    from source_years
+    cross join {{ ref('stg_regions') }} as regions
+    left join stated
+        on stated.market_id = source_years.market_id
+        and stated.source_id = source_years.source_id
+        and stated.year = source_years.year
+        and stated.region_id = regions.region_id
+    left join sub_region_shares
+        on sub_region_shares.market_id = source_years.market_id
+        and sub_region_shares.source_id = source_years.source_id
+        and sub_region_shares.year = source_years.year
+        and sub_region_shares.region_id = regions.region_id
+    where regions.region_level <> 'world'
+)
+
+select
+    market_id, source_id, region_id, year, is_year_stated,
+    'stated' as share_basis, share_pct, breakdown_id, claim_id as claim_ids,
+    false as includes_sub_regions
+from stated
+
+union all
+
+select
+    market_id, source_id, region_id, year, is_year_stated,
+    share_basis, share_pct, breakdown_id, claim_ids, includes_sub_regions
+from rolled_up

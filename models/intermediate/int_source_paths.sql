@@ -1,0 +1,33 @@
+-- The parameters of each source's own size path: y0 = the earliest year the source states a world
+-- size for, size(y0) = that size, cagr = its world CAGR (the headline one if it states several).
+-- A source without both a world size and a single-valued world CAGR has no path.
+with sizes as (
+    select
+        market_id,
+        source_id,
+        min(claim_year) as start_year,
+        arg_min(value, claim_year) as start_size_usd_bn,
+        arg_min(claim_id, claim_year) as size_claim_id
+    from {{ ref('stg_market_claims') }}
+    where metric = 'market_size' and scope_type = 'world' and value is not null
+    group by market_id, source_id
+),
+
+cagrs as (
+    select market_id, source_id, claim_id as cagr_claim_id, value / 100 as cagr
+    from {{ ref('stg_market_claims') }}
+    where metric = 'cagr' and scope_type = 'world' and value is not null
+    qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_id) = 1
+)
+
+select
+    sizes.market_id,
+    sizes.source_id,
+    sizes.start_year,
+    sizes.start_size_usd_bn,
+    sizes.size_claim_id,
+    cagrs.cagr,
+    cagrs.cagr_claim_id
+from sizes
+inner join cagrs
+    on sizes.market_id = cagrs.market_id and sizes.source_id = cagrs.source_id

@@ -1,0 +1,8 @@
+select
+    market_id,
+    segment_id,
+    dimension,
+    segment_name,
+    defined_by_source_id,
+    sort_order
+from {{ ref('stg_segments') }}

@@ -1,0 +1,27 @@
+-- Every numeric claim of every source, as stated, with the interval of values it admits.
+select
+    claim_id,
+    market_id,
+    source_id,
+    metric,
+    scope_type,
+    region_label,
+    region_id,
+    segment_label,
+    segment_id,
+    year,
+    period_start_year,
+    period_end_year,
+    period_text,
+    value,
+    value_low,
+    value_high,
+    bound,
+    interval_low,
+    interval_high,
+    unit,
+    breakdown_id,
+    is_headline,
+    section,
+    note
+from {{ ref('stg_market_claims') }}

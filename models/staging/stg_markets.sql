@@ -1,0 +1,9 @@
+select
+    market_id,
+    market_name,
+    primary_source_id,
+    base_year,
+    forecast_start_year,
+    forecast_end_year,
+    size_unit
+from {{ ref('markets') }}

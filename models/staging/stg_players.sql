@@ -1,0 +1,5 @@
+select
+    player_id,
+    player_name,
+    note
+from {{ ref('players') }}

@@ -1,0 +1,7 @@
+select
+    region_id,
+    region_name,
+    parent_region_id,
+    region_level,
+    sort_order
+from {{ ref('regions') }}

@@ -1,0 +1,55 @@
+"""Shared fixtures: the project is built once per session into a temporary copy, never in place."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from market_warehouse.pipeline import build
+from market_warehouse.project import PACKAGE_ROOT, Project
+
+# What a build reads; everything else (the venv, build output, reports) stays behind.
+PROJECT_CONTENT = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations"]
+
+
+def copy_project(destination: Path, source: Path = PACKAGE_ROOT) -> Project:
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_CONTENT:
+        origin = source / name
+        if origin.is_dir():
+            shutil.copytree(origin, destination / name)
+        elif origin.exists():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(origin, destination / name)
+    return Project(destination)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Project:
+    """The real seeds, built, validated and published once for the whole session."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    build(project, log=lambda message: None)
+    return project
+
+
+@pytest.fixture(scope="session")
+def warehouse(built_project):
+    """A read-only connection to the published file, as a BI tool would open it."""
+    connection = duckdb.connect(str(built_project.published_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def published_copy(built_project, tmp_path) -> Project:
+    """A fresh copy of the project with the already-published warehouse, to corrupt and rebuild."""
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(built_project.warehouse_dir, project.warehouse_dir, symlinks=True)
+    return project

@@ -1,0 +1,58 @@
+"""The pre-flight seed check: every bad input is named by file, row and column (or rule)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from market_warehouse.project import PACKAGE_ROOT, Project
+from market_warehouse.seed_check import SeedCheckError, check_seeds, load_contracts
+from tests.bad_inputs import corpus
+
+CASES = corpus(PACKAGE_ROOT / "seeds")
+PREFLIGHT_CASES = [case for case in CASES if case.caught_by == "check seeds"]
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Project:
+    for name in ("dbt_project.yml", "seeds"):
+        source = PACKAGE_ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, tmp_path / name)
+    return Project(tmp_path)
+
+
+def test_the_real_seeds_pass(project_copy):
+    check_seeds(project_copy)
+
+
+def test_corpus_is_large_and_covers_the_issue_list():
+    assert len(CASES) >= 25
+    names = {case.name for case in CASES}
+    for required in ("non-numeric value", "duplicate key", "unknown region", "missing column"):
+        assert required in names
+
+
+@pytest.mark.parametrize("case", PREFLIGHT_CASES, ids=[case.name for case in PREFLIGHT_CASES])
+def test_bad_seed_is_reported_with_file_row_and_column(project_copy, case):
+    case.mutate(project_copy.seeds_dir / f"{case.seed}.csv")
+    with pytest.raises(SeedCheckError) as raised:
+        check_seeds(project_copy)
+    messages = [str(problem) for problem in raised.value.problems]
+    assert any(all(fragment in message for fragment in case.expected_fragments) for message in messages), \
+        f"no message has all of {case.expected_fragments}: {messages}"
+
+
+def test_every_problem_is_reported_not_just_the_first(project_copy):
+    for case in CASES[:2]:
+        case.mutate(project_copy.seeds_dir / f"{case.seed}.csv")
+    with pytest.raises(SeedCheckError) as raised:
+        check_seeds(project_copy)
+    columns = {problem.column for problem in raised.value.problems}
+    assert {"value", "year"} <= columns
+
+
+def test_seed_yaml_and_column_types_describe_the_same_columns():
+    for contract in load_contracts(Project()).values():
+        assert set(contract.column_tests) == set(contract.column_types), contract.name
+        header = (PACKAGE_ROOT / "seeds" / f"{contract.name}.csv").read_text().splitlines()[0].split(",")
+        assert header == list(contract.column_types), contract.name
