@@ -69,7 +69,7 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
 
         with step("check seeds"):
             try:
-                check_seeds(project)
+                check_seeds(project, inputs_dir=_input_folder(dbt_vars))
             except SeedCheckError as error:
                 raise BuildFailed("check seeds", "\n" + str(error)) from None
 
@@ -86,6 +86,11 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             publish.export_parquet(project, report.run_id)
     log(f"[{report.run_id}] published {project.published_db}")
     return report
+
+
+def _input_folder(dbt_vars: dict | None) -> Path | None:
+    folder = (dbt_vars or {}).get("input_folder")
+    return Path(folder) if folder else None
 
 
 class _Timer:
