@@ -16,6 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     build_parser = commands.add_parser("build", help="check seeds, dbt build, validate, publish (the main job)")
     build_parser.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
     commands.add_parser("check-seeds", help="check the seed CSVs only; names file, row and column of each problem")
+    validate_parser = commands.add_parser(
+        "validate", help="run the GX rules on a warehouse file (read-only; default: the published one)")
+    validate_parser.add_argument("--db", type=Path, default=None, help="DuckDB file to validate")
     args = parser.parse_args(argv)
     project = Project(args.project_dir.resolve()) if args.project_dir else Project()
 
@@ -28,6 +31,17 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("seeds ok")
         return 0
+
+    if args.command == "validate":
+        from market_warehouse.pipeline import new_run_id
+        from market_warehouse.validation import validate
+        db_path = args.db or project.published_db
+        if not db_path.exists():
+            print(f"{db_path} does not exist; run `make build` first", file=sys.stderr)
+            return 1
+        report = validate(project, db_path, new_run_id())
+        print(report.summary())
+        return 1 if report.blocking else 0
 
     if args.command == "build":
         from market_warehouse.pipeline import BuildFailed, build

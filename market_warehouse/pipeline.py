@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from market_warehouse import publish
+from market_warehouse import publish, validation
 from market_warehouse.dbt_build import run_dbt
 from market_warehouse.project import Project
 from market_warehouse.seed_check import SeedCheckError, check_seeds
@@ -36,6 +36,7 @@ class BuildReport:
     run_id: str
     step_seconds: dict[str, float] = field(default_factory=dict)
     dbt_counts: dict[str, int] = field(default_factory=dict)
+    validation: validation.ValidationReport | None = None
 
 
 def new_run_id() -> str:
@@ -78,6 +79,16 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             report.dbt_counts = outcome.counts
             if not outcome.success:
                 raise BuildFailed("dbt build", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
+
+        with step("validate (Great Expectations)"):
+            report.validation = validation.validate(project, project.candidate_db, report.run_id)
+            validation.record(project.candidate_db, report.validation)
+            log(report.validation.summary())
+            if report.validation.blocking:
+                raise BuildFailed("validate", "critical rules failed:\n" + "\n".join(
+                    f"  rule {r.rule} ({r.suite}): {r.title} [{r.status}, unexpected: {r.unexpected_count}]"
+                    + (f" {r.exception_message}" if r.exception_message else "")
+                    for r in report.validation.blocking))
 
         with step("publish"):
             _record_publish(project, report, dbt_vars)
@@ -132,13 +143,23 @@ def _record_publish(project: Project, report: BuildReport, dbt_vars: dict | None
                 seed_checksums json not null,
                 dbt_vars json,
                 dbt_results json not null,
+                validation_results json not null,
                 step_seconds json not null,
                 dbt_version varchar not null,
                 duckdb_version varchar not null,
                 python_version varchar not null
             )""")
         candidate.execute(
-            "insert into audit.publish_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into audit.publish_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [report.run_id, datetime.now(timezone.utc), git_commit(project),
              json.dumps(seed_checksums(project)), json.dumps(dbt_vars or {}), json.dumps(report.dbt_counts),
-             json.dumps(report.step_seconds), dbt_version, duckdb.__version__, sys.version.split()[0]])
+             json.dumps(_validation_counts(report.validation)), json.dumps(report.step_seconds),
+             dbt_version, duckdb.__version__, sys.version.split()[0]])
+
+
+def _validation_counts(report: validation.ValidationReport) -> dict[str, int]:
+    counts = {f"{severity}_{status}": 0 for severity in ("critical", "warning")
+              for status in ("passed", "failed", "error")}
+    for result in report.results:
+        counts[f"{result.severity}_{result.status}"] += 1
+    return counts
