@@ -9,4 +9,4 @@ select
     region_id,
     cleaning_note,
     listed_region_id is distinct from region_id as is_moved_to_other_region
-from {{ ref('countries') }}
+from {{ input_relation('countries') }}

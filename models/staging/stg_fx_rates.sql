@@ -4,4 +4,4 @@ select
     usd_per_unit,
     source_id,
     quote
-from {{ ref('fx_rates') }}
+from {{ input_relation('fx_rates') }}

@@ -41,4 +41,4 @@ select
     is_headline,
     section,
     note
-from {{ ref('market_claims') }}
+from {{ input_relation('market_claims') }}

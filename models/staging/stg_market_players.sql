@@ -2,4 +2,4 @@ select
     market_id,
     player_id,
     named_by_source_id
-from {{ ref('market_players') }}
+from {{ input_relation('market_players') }}

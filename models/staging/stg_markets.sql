@@ -6,4 +6,4 @@ select
     forecast_start_year,
     forecast_end_year,
     size_unit
-from {{ ref('markets') }}
+from {{ input_relation('markets') }}

@@ -15,4 +15,4 @@ select
     usd_bn_stated,
     coalesce(usd_source_id, source_id) as usd_source_id,
     note
-from {{ ref('player_revenue') }}
+from {{ input_relation('player_revenue') }}

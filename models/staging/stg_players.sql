@@ -2,4 +2,4 @@ select
     player_id,
     player_name,
     note
-from {{ ref('players') }}
+from {{ input_relation('players') }}

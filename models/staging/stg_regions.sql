@@ -4,4 +4,4 @@ select
     parent_region_id,
     region_level,
     sort_order
-from {{ ref('regions') }}
+from {{ input_relation('regions') }}

@@ -5,4 +5,4 @@ select
     segment_name,
     defined_by_source_id,
     sort_order
-from {{ ref('segments') }}
+from {{ input_relation('segments') }}

@@ -6,4 +6,4 @@ select
     source_kind,
     accessed_on,
     note
-from {{ ref('sources') }}
+from {{ input_relation('sources') }}
