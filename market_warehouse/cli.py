@@ -46,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from market_warehouse.pipeline import BuildFailed, build
         import yaml
-        dbt_vars = yaml.safe_load(args.vars) if args.vars else None
+        try:
+            dbt_vars = yaml.safe_load(args.vars) if args.vars else None
+        except yaml.YAMLError as error:
+            print(f"BUILD FAILED at step 'check vars': --vars is not valid YAML or JSON: {error}", file=sys.stderr)
+            return 1
         try:
             report = build(project, dbt_vars=dbt_vars)
         except BuildFailed as error:

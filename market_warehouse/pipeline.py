@@ -19,6 +19,7 @@ from pathlib import Path
 import duckdb
 
 from market_warehouse import publish, validation
+from market_warehouse.config import ConfigError, check_vars
 from market_warehouse.dbt_build import run_dbt
 from market_warehouse.project import Project
 from market_warehouse.seed_check import SeedCheckError, check_seeds
@@ -67,6 +68,12 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             publish.remove_stale_files(project)
             for path in (project.candidate_db, project.candidate_db.with_name(project.candidate_db.name + ".wal")):
                 path.unlink(missing_ok=True)
+
+        with step("check vars"):
+            try:
+                check_vars(project, dbt_vars)
+            except ConfigError as error:
+                raise BuildFailed("check vars", str(error)) from None
 
         with step("check seeds"):
             try:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -16,6 +18,17 @@ import duckdb
 from market_warehouse.project import Project
 
 AUDIT_TABLES_KEPT_ACROSS_RUNS = ("validation_results", "publish_log")
+PAUSE_ENV = "MARKET_WAREHOUSE_PAUSE_AT"
+
+
+def pause_point(name: str) -> None:
+    """Test hook: when MARKET_WAREHOUSE_PAUSE_AT names this point, say so and wait to be killed.
+    The crash tests kill -9 the build here, at the moments a power loss would hurt most."""
+    if os.environ.get(PAUSE_ENV) == name:
+        print(f"paused at {name}", flush=True)
+        sys.stdout.flush()
+        while True:
+            time.sleep(1)
 
 
 def carry_audit_history(project: Project) -> None:
@@ -64,12 +77,14 @@ def swap_in_candidate(project: Project, run_id: str) -> None:
     incoming = project.warehouse_dir / f".market.{run_id}.incoming.duckdb"
     shutil.copyfile(project.candidate_db, incoming)
     _fsync(incoming)
+    pause_point("publish:copied")
     if project.published_db.exists():
         previous_link = project.warehouse_dir / f".market.{run_id}.previous.duckdb"
         os.link(project.published_db, previous_link)  # a second name for the same file, no copy
         os.replace(previous_link, project.warehouse_dir / "market.previous.duckdb")
     os.replace(incoming, project.published_db)
     _fsync(project.warehouse_dir)
+    pause_point("publish:swapped")
 
 
 def remove_stale_files(project: Project) -> None:

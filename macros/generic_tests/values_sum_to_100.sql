@@ -6,5 +6,5 @@ select
     sum({{ column_name }}) as total
 from {{ model }}
 group by {{ group_by | join(', ') }}
-having abs(sum({{ column_name }}) - 100) > {{ tolerance }}
+having abs(sum({{ column_name }}) - 100) > {{ tolerance | float }}
 {% endtest %}

@@ -33,7 +33,7 @@ select
     filed.filed_usd_bn,
     filed.filed_revenue_ids,
     100 * (claims.revenue_usd_bn / filed.filed_usd_bn - 1) as diff_pct,
-    abs(100 * (claims.revenue_usd_bn / filed.filed_usd_bn - 1)) > {{ var('revenue_check_tolerance_pct') }}
+    abs(100 * (claims.revenue_usd_bn / filed.filed_usd_bn - 1)) > {{ number_var('revenue_check_tolerance_pct') }}
         as is_beyond_tolerance
 from claims
 inner join {{ ref('stg_market_players') }} as market_players on claims.player_id = market_players.player_id

@@ -18,7 +18,7 @@ select
     consensus.median_size_usd_bn as consensus_size_usd_bn,
     100 * revenue.revenue_usd_bn / consensus.median_size_usd_bn as share_pct,
     revenue.scope_class = 'group' as is_group_scope,
-    100 * revenue.revenue_usd_bn / consensus.median_size_usd_bn > {{ var('player_share_flag_pct') }}
+    100 * revenue.revenue_usd_bn / consensus.median_size_usd_bn > {{ number_var('player_share_flag_pct') }}
         as is_above_share_flag
 from {{ ref('int_player_revenue_usd') }} as revenue
 inner join {{ ref('stg_market_players') }} as market_players on revenue.player_id = market_players.player_id

@@ -79,11 +79,11 @@ select
     gap_span_pts,
     case
         when gap_stated_period_pts is null then 'no stated period'
-        when abs(gap_stated_period_pts) <= {{ var('consistency_tolerance_pts') }}
-            and abs(gap_span_pts) <= {{ var('consistency_tolerance_pts') }} then 'consistent'
-        when abs(gap_span_pts) <= {{ var('consistency_tolerance_pts') }} then 'period mismatch'
+        when abs(gap_stated_period_pts) <= {{ number_var('consistency_tolerance_pts') }}
+            and abs(gap_span_pts) <= {{ number_var('consistency_tolerance_pts') }} then 'consistent'
+        when abs(gap_span_pts) <= {{ number_var('consistency_tolerance_pts') }} then 'period mismatch'
         else 'inconsistent'
     end as verdict,
-    coalesce(abs(gap_stated_period_pts) <= {{ var('consistency_tolerance_pts') }}, false)
-        and abs(gap_span_pts) <= {{ var('consistency_tolerance_pts') }} as is_consistent
+    coalesce(abs(gap_stated_period_pts) <= {{ number_var('consistency_tolerance_pts') }}, false)
+        and abs(gap_span_pts) <= {{ number_var('consistency_tolerance_pts') }} as is_consistent
 from gaps

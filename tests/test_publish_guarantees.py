@@ -1,0 +1,203 @@
+"""Write-audit-publish, end to end with real processes and files: bad input, failed rules, crashes,
+readers and concurrent builds never leave BI users a broken or unvalidated warehouse."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+from market_warehouse.project import PACKAGE_ROOT
+from market_warehouse.validation import validate
+from tests.bad_inputs import corpus
+from tests.conftest import sha256
+
+CASES = corpus(PACKAGE_ROOT / "seeds")
+
+
+def run_build(project, *args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "market_warehouse", "--project-dir", str(project.root), "build",
+                           *args], capture_output=True, text=True, cwd=PACKAGE_ROOT,
+                          env=(os.environ | (env or {})), timeout=600, **kwargs)
+
+
+def start_build(project, *args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-u", "-m", "market_warehouse", "--project-dir", str(project.root),
+                             "build", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            cwd=PACKAGE_ROOT, env=os.environ | (env or {}))
+
+
+def published_state(project) -> dict[str, str]:
+    return {name: sha256(project.warehouse_dir / name) for name in ("market.duckdb", "market.previous.duckdb")
+            if (project.warehouse_dir / name).exists()}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_fails_clearly_and_changes_nothing(published_copy, case):
+    before = published_state(published_copy)
+    case.mutate(published_copy.seeds_dir / f"{case.seed}.csv")
+    result = run_build(published_copy)
+    assert result.returncode != 0
+    assert f"BUILD FAILED at step '{case.caught_by}'" in result.stderr
+    assert all(fragment in result.stderr for fragment in case.expected_fragments), result.stderr[-3000:]
+    assert published_state(published_copy) == before
+
+
+def test_a_failed_critical_rule_blocks_publishing(published_copy):
+    before = published_state(published_copy)
+    # A what-if that puts the low scenario above the base one: dbt builds it, GX rule 6 must stop it.
+    result = run_build(published_copy, "--vars", "{scenario_cagr_overrides: {low: 0.2}}")
+    assert result.returncode != 0
+    assert "BUILD FAILED at step 'validate'" in result.stderr
+    assert "rule 6" in result.stderr and "Scenario order" in result.stderr
+    assert published_state(published_copy) == before
+
+
+@pytest.mark.parametrize("vars_, message", [
+    ("{nope: 1}", "unknown var 'nope'"),
+    ("{fan_draws: many}", "var fan_draws: must be an integer"),
+    ("{base_year: 2010}", "does not hold the base year 2010"),
+    ("{base_year: 2033, forecast_end_year: 2040}", "base year 2033 is outside the years the sources state sizes for"),
+    ("{input_folder: \"/tmp'; drop table x; --\"}", "looks like SQL is refused"),
+    ("{scenario_cagr_overrides: {medium: 0.1}}", "unknown scenario 'medium'"),
+    ("[1, 2]", "--vars must be a mapping"),
+])
+def test_bad_vars_are_refused_before_anything_runs(published_copy, vars_, message):
+    before = published_state(published_copy)
+    result = run_build(published_copy, "--vars", vars_)
+    assert result.returncode != 0
+    assert "BUILD FAILED at step 'check vars'" in result.stderr and message in result.stderr, result.stderr
+    assert published_state(published_copy) == before
+
+
+def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    for line in process.stdout:
+        if text in line:
+            return
+        assert time.monotonic() < deadline, f"no {text!r} within {timeout} s"
+    raise AssertionError(f"the build ended before {text!r}")
+
+
+def test_killed_builds_never_break_the_published_file(published_copy):
+    """kill -9 during dbt, during GX, and at the two publish points; the next build recovers."""
+    kill_points = [
+        ("dbt", "dbt build (candidate) ...", 6.0, None),
+        ("GX", "validate (Great Expectations) ...", 2.0, None),
+        ("publish, candidate copied", "paused at publish:copied", 0, "publish:copied"),
+        ("publish, file swapped", "paused at publish:swapped", 0, "publish:swapped"),
+    ]
+    outcomes = {}
+    for label, line, delay, pause in kill_points:
+        before = sha256(published_copy.published_db)
+        process = start_build(published_copy, env={"MARKET_WAREHOUSE_PAUSE_AT": pause} if pause else None)
+        wait_for_line(process, line)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=60)
+        after = sha256(published_copy.published_db)
+        # The published file is the old one or a whole new one, and it passes every critical rule.
+        report = validate(published_copy, published_copy.published_db, f"after-kill-{label}")
+        assert report.blocking == [], label
+        outcomes[label] = "unchanged" if after == before else "replaced whole"
+        if pause == "publish:copied":
+            assert list(published_copy.warehouse_dir.glob(".market.*.incoming.duckdb")), "the half-done copy"
+    assert outcomes["dbt"] == outcomes["GX"] == outcomes["publish, candidate copied"] == "unchanged"
+    assert outcomes["publish, file swapped"] == "replaced whole"
+
+    result = run_build(published_copy)
+    assert result.returncode == 0, result.stderr[-3000:]
+    leftovers = [path.name for path in published_copy.warehouse_dir.iterdir() if path.name.startswith(".")]
+    assert leftovers == []
+    assert len(list(published_copy.warehouse_dir.glob("parquet-*"))) == 1
+
+
+# What a publish is: its run id and its numbers, read in one query.
+READER_QUERY = ("select (select run_id from audit.publish_log order by published_at desc limit 1), "
+                "(select sum(market_size_usd_bn) from marts.fct_market_forecast where scenario = 'high')")
+READER = """
+import json, sys, time, duckdb
+path, stop, query = sys.argv[1], sys.argv[2], sys.argv[3]
+held = duckdb.connect(path, read_only=True)   # one connection held across every rebuild
+seen, errors = [], []
+import os
+while not os.path.exists(stop):
+    for connection_kind in ("held", "fresh"):
+        try:
+            if connection_kind == "held":
+                seen.append(["held", *held.execute(query).fetchone()])
+            else:
+                with duckdb.connect(path, read_only=True) as fresh:
+                    seen.append(["fresh", *fresh.execute(query).fetchone()])
+        except Exception as error:
+            errors.append(f"{connection_kind}: {error!r}")
+    time.sleep(0.05)
+print(json.dumps({"seen": seen, "errors": errors}))
+"""
+
+
+def test_readers_see_one_whole_publish_at_a_time(published_copy, tmp_path):
+    def current_state():
+        with duckdb.connect(str(published_copy.published_db), read_only=True) as connection:
+            return tuple(connection.execute(READER_QUERY).fetchone())
+
+    states = {current_state()}
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(published_copy.published_db), str(stop), READER_QUERY],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for high in (0.12, 0.13, 0.14):
+        result = run_build(published_copy, "--vars", json.dumps({"scenario_cagr_overrides": {"high": high}}))
+        assert result.returncode == 0, result.stderr[-3000:]
+        states.add(current_state())
+    stop.touch()
+    output, errors = reader.communicate(timeout=60)
+    observed = json.loads(output)
+    assert observed["errors"] == [], observed["errors"][:5]
+    assert len(states) == 4  # the initial publish and three rebuilds, each with its own numbers
+    fresh = {tuple(row[1:]) for row in observed["seen"] if row[0] == "fresh"}
+    held = {tuple(row[1:]) for row in observed["seen"] if row[0] == "held"}
+    # Every answer is exactly one publish's (run id and numbers together), never a mix.
+    assert fresh <= states and held <= states
+    assert len(fresh) >= 2, "the fresh connections should have seen rebuilds land"
+    assert len(held) == 1, "a connection opened before a rebuild keeps reading the file it opened"
+
+
+def test_two_builds_at_once_one_waits_its_turn_or_fails_clearly(published_copy):
+    first, second = start_build(published_copy), start_build(published_copy)
+    outputs = [process.communicate(timeout=600)[0] for process in (first, second)]
+    codes = sorted(process.returncode for process in (first, second))
+    assert codes == [0, 1]
+    loser = outputs[[first.returncode, second.returncode].index(1)]
+    assert "another build of this project is running" in loser
+    assert validate(published_copy, published_copy.published_db, "after-race").blocking == []
+
+
+def test_plain_dbt_build_writes_the_candidate_never_the_published_file():
+    profile = yaml.safe_load((PACKAGE_ROOT / "profiles.yml").read_text())
+    path = profile["market_warehouse"]["outputs"]["dev"]["path"]
+    assert "'build/market.duckdb'" in path and "warehouse" not in path
+
+
+def test_parquet_exports_match_the_published_marts(built_project, warehouse):
+    marts = [row[0] for row in warehouse.execute(
+        "select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()]
+    assert len(marts) >= 17
+    for mart in marts:
+        parquet = built_project.warehouse_dir / "parquet" / f"{mart}.parquet"
+        in_parquet = warehouse.execute(f"select count(*) from read_parquet('{parquet}')").fetchone()[0]
+        assert in_parquet == warehouse.execute(f"select count(*) from marts.{mart}").fetchone()[0], mart
+
+
+def test_publish_log_says_what_the_file_holds(warehouse):
+    run_id, commit, checksums, results, validation = warehouse.execute(
+        "select run_id, git_commit, seed_checksums, dbt_results, validation_results from audit.publish_log").fetchone()
+    assert len(json.loads(checksums)) == len(list((PACKAGE_ROOT / "seeds").glob("*.csv")))
+    assert json.loads(results).get("success", 0) + json.loads(results).get("pass", 0) > 100
+    assert json.loads(validation)["critical_failed"] == 0 and json.loads(validation)["critical_passed"] > 20
