@@ -87,16 +87,29 @@ def load_contracts(project: Project) -> dict[str, SeedContract]:
 
 
 def check_seeds(project: Project, inputs_dir: Path | None = None) -> None:
-    """Raise SeedCheckError listing every problem of every input CSV; return quietly when all is well."""
+    """Raise SeedCheckError listing every problem of every input CSV; return quietly when all is well.
+
+    inputs_dir (the input_folder var) may hold <seed>.parquet files instead of <seed>.csv: they are checked
+    against the same contract, in SQL, with rows counted from 1 (a Parquet file has no header line)."""
     inputs_dir = inputs_dir or project.seeds_dir
     contracts = load_contracts(project)
     problems: list[SeedProblem] = []
     connection = duckdb.connect()
     _register_reference_tables(connection)
     loaded = []
+    labels = {}
     for contract in contracts.values():
         path = inputs_dir / f"{contract.name}.csv"
-        label = _label(path, project)
+        parquet_path = path.with_suffix(".parquet")
+        if parquet_path.exists():  # an input folder may hold <seed>.parquet instead (the input_folder var)
+            label = labels[contract.name] = _label(parquet_path, project)
+            file_problems = (_load_parquet(connection, parquet_path, label, contract) if not path.exists() else
+                             [SeedProblem(label, None, None, f"{path.name} is there too; keep one of the two")])
+            problems += file_problems
+            if not file_problems:
+                loaded.append(contract)
+            continue
+        label = labels[contract.name] = _label(path, project)
         rows, file_problems = _read_typed_rows(path, label, contract)
         problems += file_problems
         if not file_problems:
@@ -104,8 +117,7 @@ def check_seeds(project: Project, inputs_dir: Path | None = None) -> None:
             loaded.append(contract)
     loaded_names = {contract.name for contract in loaded}
     for contract in loaded:
-        label = _label(inputs_dir / f"{contract.name}.csv", project)
-        problems += _run_tests(connection, contract, label, loaded_names)
+        problems += _run_tests(connection, contract, labels[contract.name], loaded_names)
     if problems:
         raise SeedCheckError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
 
@@ -228,6 +240,62 @@ def _load(connection, contract: SeedContract, rows: list[tuple]) -> None:
         connection.executemany(f'insert into "{contract.name}" values ({placeholders})', rows)
     # Staging views carry the seed's name with stg_ in front; relationships may point at either.
     connection.execute(f'create view "stg_{contract.name}" as select * from "{contract.name}"')
+
+
+def _load_parquet(connection, path: Path, label: str, contract: SeedContract) -> list[SeedProblem]:
+    """The Parquet counterpart of _read_typed_rows + _load, in SQL: same columns, types, key and cell rules.
+    Empty or blank text is NULL, as an empty CSV cell is."""
+    source = f"read_parquet('{str(path).replace(chr(39), chr(39) * 2)}', file_row_number = true)"
+    try:
+        header = [row[0] for row in connection.execute(f"describe select * exclude (file_row_number) from {source}").fetchall()]
+    except duckdb.Error as error:
+        return [SeedProblem(label, None, None, f"not a readable Parquet file: {str(error).splitlines()[0]}")]
+    expected = list(contract.column_types)
+    problems = [SeedProblem(label, None, column, "column is missing from the file") for column in expected
+                if column not in header]
+    problems += [SeedProblem(label, None, column, f"unknown column; expected only: {', '.join(expected)}")
+                 for column in header if column not in contract.column_types]
+    if problems:
+        return problems
+
+    def text(column: str) -> str:
+        return f"""case when trim(cast("{column}" as varchar)) = '' then null else cast("{column}" as varchar) end"""
+
+    checks = []
+    for column, type_ in contract.column_types.items():
+        value = text(column)
+        if type_ == "varchar":
+            checks.append((column, f"strpos({value}, chr(10)) > 0 or strpos({value}, chr(13)) > 0",
+                           "contains a line break (a quote left open?)"))
+            checks.append((column, f"length({value}) > {MAX_CELL_CHARS}",
+                           f"is longer than {MAX_CELL_CHARS} characters, the limit"))
+        else:
+            typed = f"try_cast({value} as {DUCKDB_TYPES[type_]})"
+            bad = f"{value} is not null and ({typed} is null"
+            if type_ == "integer":
+                bad += f" or try_cast({value} as double) <> {typed}"
+            if type_ == "double":
+                bad += f" or not isfinite({typed})"
+            if type_ == "boolean":
+                bad += f" or lower(trim({value})) not in ('true', 'false')"
+            checks.append((column, bad + ")", f"is not a valid {type_}"))
+        if column in contract.key_columns:
+            checks.append((column, f"not regexp_full_match({value}, '{KEY_PATTERN.pattern[1:-1]}')",
+                           "is not a valid key (letters, digits, '_', '-', '.', ':' only)"))
+    for column, condition, message in checks:
+        for row, cell in connection.execute(
+                f'select file_row_number + 1, {text(column)} from {source} where {condition} order by 1').fetchall():
+            problems.append(SeedProblem(label, row, column, f"{str(cell)[:80]!r} {message}"))
+    if problems:
+        return problems
+    if not connection.execute(f"select count(*) from {source}").fetchone()[0]:
+        return [SeedProblem(label, None, None, "has no rows")]
+    columns = ", ".join(f'cast({text(column)} as {DUCKDB_TYPES[type_]}) as "{column}"'
+                        for column, type_ in contract.column_types.items())
+    connection.execute(f'create table "{contract.name}" as select cast(file_row_number + 1 as integer) as _row, '
+                       f'{columns} from {source}')
+    connection.execute(f'create view "stg_{contract.name}" as select * from "{contract.name}"')
+    return []
 
 
 def _register_reference_tables(connection) -> None:
