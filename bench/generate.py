@@ -58,6 +58,22 @@ def regions(n_regions: int) -> tuple[list[dict], list[str], dict[str, list[str]]
     return rows, continents, subs
 
 
+def curated_taxonomy() -> list[tuple[str, str, str]]:
+    """(segment_id, dimension, name) of every segment a curated claim refers to, grouped by dimension.
+
+    The seeds' own tests check the curated market_claims' segment_id against stg_segments, which reads the
+    input folder when the switch is on; reusing those keys keeps that test true on synthetic inputs."""
+    with open(ROOT / "seeds" / "market_claims.csv", newline="", encoding="utf-8") as handle:
+        used = {row["segment_id"] for row in csv.DictReader(handle) if row["segment_id"]}
+    with open(ROOT / "seeds" / "segments.csv", newline="", encoding="utf-8") as handle:
+        rows = [(r["segment_id"], r["dimension"], r["segment_name"]) for r in csv.DictReader(handle)
+                if r["segment_id"] in used]
+    rows = rows or [("service-1", "service_type", "Service 1"), ("service-2", "service_type", "Service 2")]
+    dimensions = list(dict.fromkeys(dimension for _, dimension, _ in rows))
+    first = max(dimensions, key=lambda d: sum(row[1] == d for row in rows) >= 2)
+    return sorted(rows, key=lambda row: (row[1] != first, dimensions.index(row[1])))
+
+
 def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int = 20251) -> dict[str, list[dict]]:
     if n_sources < 4:
         raise ValueError("need at least 4 sources per market (primary, two size sources, an annual report)")
@@ -68,6 +84,7 @@ def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int
         "sources", "markets", "countries", "segments", "players", "market_players", "player_revenue",
         "fx_rates", "market_claims")}
     tables["regions"] = region_rows
+    taxonomy = curated_taxonomy()
 
     for index in range(1, n_markets + 1):
         rng = random.Random(f"{seed}:{index}")
@@ -153,17 +170,19 @@ def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int
                 order += 1
                 tables["segments"].append(dict(market_id=m, segment_id=f"{dimension}-{name.lower()}", dimension=dimension,
                                                segment_name=name, defined_by_source_id=primary, sort_order=order))
-        weights = [rng.uniform(1, 5) for _ in range(3)]
+        # The other publisher's taxonomy reuses the segment keys the curated claims use (segment keys are
+        # unique within a market only), with a full breakdown over its first dimension.
+        breakdown = [row for row in taxonomy if row[1] == taxonomy[0][1]]
+        weights = [rng.uniform(1, 5) for _ in breakdown]
         shares = [round(100 * w / sum(weights), 2) for w in weights]
         shares[0] = round(100 - sum(shares[1:]), 2)
-        for n, share in enumerate(shares):
+        for segment_id, dimension, name in taxonomy:
             order += 1
-            segment_id = f"{m}-service-{n + 1}"
-            tables["segments"].append(dict(market_id=m, segment_id=segment_id, dimension="service_type",
-                                           segment_name=f"Service {n + 1}", defined_by_source_id=segment_source,
-                                           sort_order=order))
-            claim(f"seg-{n + 1}", segment_source, "share", year=2024, value=share, segment_id=segment_id,
-                  segment_label=f"service type: Service {n + 1}", breakdown_id=f"{m}-service-split")
+            tables["segments"].append(dict(market_id=m, segment_id=segment_id, dimension=dimension,
+                                           segment_name=name, defined_by_source_id=segment_source, sort_order=order))
+        for (segment_id, dimension, name), share in zip(breakdown, shares):
+            claim(f"seg-{segment_id}", segment_source, "share", year=2024, value=share, segment_id=segment_id,
+                  segment_label=f"{dimension}: {name}", breakdown_id=f"{m}-{dimension}-split")
 
         # Countries the primary report lists: continent of each ISO code is fixed for the whole catalog.
         picks = rng.sample(countries, 12)
