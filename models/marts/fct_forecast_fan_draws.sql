@@ -6,6 +6,7 @@ select
     draw_id,
     u_size,
     u_cagr,
+    log_base_size,
     base_size_usd_bn,
     cagr
 from {{ ref('int_fan_draws') }}
