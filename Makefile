@@ -24,3 +24,8 @@ test: install
 
 clean:
 	rm -rf build/target build/logs build/market.duckdb* target logs
+
+## Scale benchmark: M = 1, 10, 100, 1000 synthetic markets through the main job; writes bench/results/ and bench/RESULTS.md.
+.PHONY: bench
+bench: install
+	$(PY) bench/run.py
