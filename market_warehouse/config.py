@@ -1,5 +1,5 @@
-"""Check dbt vars before anything runs: known names, right types, sane values, a forecast window the
-data can anchor, and no text that could end up in SQL. The dbt macros in macros/vars.sql check again
+"""Check dbt vars before anything runs: known names, right types, sane values, no text that could end
+up in SQL, and (once the inputs are checked) a forecast window the data can anchor. The dbt macros in macros/vars.sql check again
 at compile time, so plain `dbt build --vars` is safe too; this gives the main job clear messages first.
 """
 from __future__ import annotations
@@ -86,7 +86,7 @@ def declared_vars(project: Project) -> dict:
 
 
 def check_vars(project: Project, dbt_vars: dict | None) -> None:
-    """Raise ConfigError naming the var and what is wrong with it."""
+    """Names, types and ranges; raise ConfigError naming the var and what is wrong with it."""
     dbt_vars = dbt_vars or {}
     if not isinstance(dbt_vars, dict):
         raise ConfigError(f"--vars must be a mapping, got {dbt_vars!r}")
@@ -95,16 +95,14 @@ def check_vars(project: Project, dbt_vars: dict | None) -> None:
         if name not in declared:
             raise ConfigError(f"unknown var {name!r}; known vars: {', '.join(sorted(declared))}")
         VAR_CHECKS[name](name, value)
-    _check_window(project, declared | dbt_vars)
 
 
-def _check_window(project: Project, settings: dict) -> None:
-    """The forecast window must hold the base year, and the base year must lie within the years the
-    sources state sizes for: the consensus base size is then anchored in data, not extrapolated."""
-    inputs = Path(settings["input_folder"]) if settings.get("input_folder") else project.seeds_dir
-    markets_file, claims_file = inputs / "markets.csv", inputs / "market_claims.csv"
-    if not markets_file.exists() or not claims_file.exists():
-        return  # the input check reports missing files with their names
+def check_window(project: Project, dbt_vars: dict | None, inputs_dir: Path) -> None:
+    """After the input check: the forecast window must hold the base year, and the base year must lie
+    within the years the sources state sizes for, so the consensus base size is anchored in data, not
+    extrapolated. Reads the (already checked) markets and market_claims inputs."""
+    settings = declared_vars(project) | (dbt_vars or {})
+    markets_file, claims_file = inputs_dir / "markets.csv", inputs_dir / "market_claims.csv"
     size_years: dict[str, list[int]] = {}
     with claims_file.open(newline="", encoding="utf-8") as handle:
         for claim in csv.DictReader(handle):
@@ -112,12 +110,9 @@ def _check_window(project: Project, settings: dict) -> None:
                 size_years.setdefault(claim["market_id"], []).append(int(claim["year"]))
     with markets_file.open(newline="", encoding="utf-8") as handle:
         for market in csv.DictReader(handle):
-            try:
-                base = settings["base_year"] or int(market["base_year"])
-                start = settings["forecast_start_year"] or int(market["forecast_start_year"])
-                end = settings["forecast_end_year"] or int(market["forecast_end_year"])
-            except (KeyError, TypeError, ValueError):
-                continue  # malformed rows are the input check's to report, with row and column
+            base = settings["base_year"] or int(market["base_year"])
+            start = settings["forecast_start_year"] or int(market["forecast_start_year"])
+            end = settings["forecast_end_year"] or int(market["forecast_end_year"])
             where = f"market {market.get('market_id')!r}"
             if not start <= base <= end:
                 raise ConfigError(f"{where}: the forecast window {start}-{end} does not hold the base year {base}")

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 
 from market_warehouse import publish, validation
-from market_warehouse.config import ConfigError, check_vars
+from market_warehouse.config import ConfigError, check_vars, check_window
 from market_warehouse.dbt_build import run_dbt
 from market_warehouse.project import Project
 from market_warehouse.seed_check import SeedCheckError, check_seeds
@@ -75,11 +75,16 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             except ConfigError as error:
                 raise BuildFailed("check vars", str(error)) from None
 
+        inputs_dir = _input_folder(dbt_vars) or project.seeds_dir
         with step("check seeds"):
             try:
-                check_seeds(project, inputs_dir=_input_folder(dbt_vars))
+                check_seeds(project, inputs_dir=inputs_dir)
             except SeedCheckError as error:
                 raise BuildFailed("check seeds", "\n" + str(error)) from None
+            try:
+                check_window(project, dbt_vars, inputs_dir)
+            except ConfigError as error:
+                raise BuildFailed("check vars", str(error)) from None
 
         with step("dbt build (candidate)"):
             outcome = run_dbt(project, "build", dbt_vars=dbt_vars)
