@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", type=int, default=10)
     parser.add_argument("--regions", type=int, default=30)
     parser.add_argument("--draws", type=int, default=10_000)
-    parser.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    parser.add_argument("--format", choices=["csv", "parquet"], default="csv")
     parser.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--results", type=Path, default=BENCH / "results")
     args = parser.parse_args(argv)
