@@ -4,10 +4,10 @@ at compile time, so plain `dbt build --vars` is safe too; this gives the main jo
 """
 from __future__ import annotations
 
-import csv
 from numbers import Real
 from pathlib import Path
 
+import duckdb
 import yaml
 
 from market_warehouse.project import Project
@@ -100,25 +100,33 @@ def check_vars(project: Project, dbt_vars: dict | None) -> None:
 def check_window(project: Project, dbt_vars: dict | None, inputs_dir: Path) -> None:
     """After the input check: the forecast window must hold the base year, and the base year must lie
     within the years the sources state sizes for, so the consensus base size is anchored in data, not
-    extrapolated. Reads the (already checked) markets and market_claims inputs."""
+    extrapolated. Reads the (already checked) markets and market_claims inputs, CSV or Parquet."""
     settings = declared_vars(project) | (dbt_vars or {})
-    markets_file, claims_file = inputs_dir / "markets.csv", inputs_dir / "market_claims.csv"
-    size_years: dict[str, list[int]] = {}
-    with claims_file.open(newline="", encoding="utf-8") as handle:
-        for claim in csv.DictReader(handle):
-            if claim.get("metric") == "market_size" and (claim.get("year") or "").isdigit():
-                size_years.setdefault(claim["market_id"], []).append(int(claim["year"]))
-    with markets_file.open(newline="", encoding="utf-8") as handle:
-        for market in csv.DictReader(handle):
-            base = settings["base_year"] or int(market["base_year"])
-            start = settings["forecast_start_year"] or int(market["forecast_start_year"])
-            end = settings["forecast_end_year"] or int(market["forecast_end_year"])
-            where = f"market {market.get('market_id')!r}"
-            if not start <= base <= end:
-                raise ConfigError(f"{where}: the forecast window {start}-{end} does not hold the base year {base}")
-            if end - start > MAX_WINDOW_YEARS:
-                raise ConfigError(f"{where}: the forecast window {start}-{end} is longer than {MAX_WINDOW_YEARS} years")
-            years = size_years.get(market["market_id"])
-            if years and not min(years) <= base <= max(years):
-                raise ConfigError(f"{where}: base year {base} is outside the years the sources state sizes for "
-                                  f"({min(years)}-{max(years)}); the base size would be an extrapolation")
+    with duckdb.connect() as connection:
+        markets = connection.execute(
+            "select market_id, cast(base_year as integer), cast(forecast_start_year as integer), "
+            f"cast(forecast_end_year as integer) from {_input_table(inputs_dir, 'markets')}").fetchall()
+        size_years = {market_id: (first, last) for market_id, first, last in connection.execute(
+            "select market_id, min(cast(year as integer)), max(cast(year as integer)) "
+            f"from {_input_table(inputs_dir, 'market_claims')} "
+            "where metric = 'market_size' and year is not null group by market_id").fetchall()}
+    for market_id, seed_base, seed_start, seed_end in markets:
+        base = settings["base_year"] or seed_base
+        start = settings["forecast_start_year"] or seed_start
+        end = settings["forecast_end_year"] or seed_end
+        where = f"market {market_id!r}"
+        if not start <= base <= end:
+            raise ConfigError(f"{where}: the forecast window {start}-{end} does not hold the base year {base}")
+        if end - start > MAX_WINDOW_YEARS:
+            raise ConfigError(f"{where}: the forecast window {start}-{end} is longer than {MAX_WINDOW_YEARS} years")
+        if market_id in size_years and not size_years[market_id][0] <= base <= size_years[market_id][1]:
+            first, last = size_years[market_id]
+            raise ConfigError(f"{where}: base year {base} is outside the years the sources state sizes for "
+                              f"({first}-{last}); the base size would be an extrapolation")
+
+
+def _input_table(inputs_dir: Path, name: str) -> str:
+    parquet = inputs_dir / f"{name}.parquet"
+    path = parquet if parquet.exists() else inputs_dir / f"{name}.csv"
+    quoted = str(path).replace("'", "''")
+    return f"read_parquet('{quoted}')" if path.suffix == ".parquet" else f"read_csv('{quoted}', all_varchar = true)"
