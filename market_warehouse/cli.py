@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     validate_parser = commands.add_parser(
         "validate", help="run the GX rules on a warehouse file (read-only; default: the published one)")
     validate_parser.add_argument("--db", type=Path, default=None, help="DuckDB file to validate")
+    report_parser = commands.add_parser(
+        "report", help="build the Evidence report site from the published warehouse into reports/build")
+    report_parser.add_argument("--timeout", type=float, default=None, help="seconds for all steps (default 1800)")
     args = parser.parse_args(argv)
     project = Project(args.project_dir.resolve()) if args.project_dir else Project()
 
@@ -58,5 +61,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
             return 1
         print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
+        return 0
+
+    if args.command == "report":
+        from market_warehouse.report import DEFAULT_TIMEOUT_SECONDS, ReportFailed, build_report
+        try:
+            result = build_report(project, timeout=args.timeout or DEFAULT_TIMEOUT_SECONDS)
+        except ReportFailed as error:
+            print(f"REPORT FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
+            return 1
+        print(json.dumps({"site": str(result.site_dir), "step_seconds": result.step_seconds}, indent=2))
         return 0
     return 2
