@@ -29,3 +29,9 @@ clean:
 .PHONY: bench
 bench: install
 	$(PY) bench/run.py
+
+## Evidence report site (reports/ -> reports/build); builds the warehouse first if it was never built.
+.PHONY: report
+report: install
+	test -f warehouse/market.duckdb || $(PY) -m market_warehouse build
+	$(PY) -m market_warehouse report
