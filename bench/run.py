@@ -13,7 +13,7 @@ on the same inputs and the same built file:
      whether the results are equal;
   2. GX validation vs the same rules as bare SQL (bench/gx_vs_sql.py);
   3. time(M max) / time(M min) and the log-log slope of time against M.
-Writes bench/results/bench-<UTC time>.json and latest.json, and rewrites bench/RESULTS.md.
+Writes bench/results/bench-<UTC time>.json and latest.json, and rewrites bench/RESULTS.md (with the targets' verdicts).
 """
 from __future__ import annotations
 
@@ -309,8 +309,34 @@ def render(report: dict) -> str:
         "*GX rules* = market_warehouse.validation.validate in-process (GX already imported); *bare SQL rules* = "
         "the same rules as plain SQL counts (bench/gx_vs_sql.py), whose counts are compared with GX's.",
         "",
+        "## Against the targets (at the largest M)",
+        "",
+        *targets(report),
+        "",
     ]
     return "\n".join(lines)
+
+
+def targets(report: dict) -> list[str]:
+    """The issue's targets, each with the measured value and met / missed, computed from the results."""
+    sizes = sorted(report["sizes"].values(), key=lambda s: s["markets"])
+    largest = sizes[-1]
+    models, gx = largest["models_vs_bare_sql"], largest["gx_vs_bare_sql"]
+    steps = largest["main_job"]["step_seconds"]
+    checks = [
+        (f"main job M = {largest['markets']:,} <= 4x M = {sizes[0]['markets']:,}",
+         report["scaling"]["main_job_ratio_max_to_min"], 4, "x",
+         f"(steps: check seeds {steps.get('check seeds', 0):.1f} s, dbt build {steps.get('dbt build (candidate)', 0):.1f} s, "
+         f"GX {steps.get('validate (Great Expectations)', 0):.1f} s)"),
+        ("peak RSS < 4 GiB", round(max(s["main_job"]["peak_rss_mib"] for s in sizes) / 1024, 2), 4, " GiB", ""),
+        ("dbt forecast + fan models <= 1.5x the bare SQL", models["ratio_dbt_models_to_bare_sql"], 1.5, "x",
+         "(results equal: " + ("yes" if models["results_equal"] else "NO") + ")"),
+        ("GX <= 2x the bare SQL checks", gx["ratio_gx_to_sql"], 2, "x",
+         "(GX runs several metric queries per expectation and renders Data Docs)"),
+        (f"fan at M = {largest['markets']:,} under 60 s", models["dbt_model_seconds"]["fct_forecast_fan"], 60, " s", ""),
+    ]
+    return [f"* {name}: **{value}{unit}, {'met' if value <= limit else 'missed'}** {note}".rstrip()
+            for name, value, limit, unit, note in checks]
 
 
 if __name__ == "__main__":
