@@ -34,25 +34,12 @@ import duckdb
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-sys.path.insert(0, str(BENCH))
+sys.path[:0] = [str(BENCH), str(ROOT)]  # the generator beside this file; the project's package
 import generate  # noqa: E402
+from market_warehouse.project import copy_project  # noqa: E402
 
-PROJECT_CONTENT = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations"]
 TIME = Path("/usr/bin/time")
 MODELS = ["fct_market_forecast", "fct_forecast_fan"]
-
-
-def copy_project(destination: Path) -> Path:
-    shutil.rmtree(destination, ignore_errors=True)
-    destination.mkdir(parents=True)
-    for name in PROJECT_CONTENT:
-        origin = ROOT / name
-        if origin.is_dir():
-            shutil.copytree(origin, destination / name)
-        elif origin.exists():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(origin, destination / name)
-    return destination
 
 
 def run_main_job(project: Path, dbt_vars: dict, log_path: Path) -> dict:
@@ -221,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         tables = generate.generate(m, args.sources, args.regions)
         generate.write(tables, folder, args.format)
         generate_seconds = time.perf_counter() - started
-        project = copy_project(args.workdir / f"project-{m}")
+        shutil.rmtree(args.workdir / f"project-{m}", ignore_errors=True)
+        project = copy_project(args.workdir / f"project-{m}").root
         dbt_vars = {"input_folder": str(folder.resolve()), "fan_draws": args.draws}
         print(f"M = {m}: main job ...", file=sys.stderr, flush=True)
         load_before = os.getloadavg()[0]

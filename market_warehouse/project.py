@@ -1,10 +1,13 @@
 """Where a project's files live. Every command takes a project root, so tests can build a copy elsewhere."""
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+# What a build reads; everything else (the venv, build output, reports, tests) stays behind.
+PROJECT_CONTENT = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations")
 
 
 @dataclass(frozen=True)
@@ -33,3 +36,16 @@ class Project:
     @property
     def published_db(self) -> Path:
         return self.warehouse_dir / "market.duckdb"
+
+
+def copy_project(destination: Path, source: Path = PACKAGE_ROOT) -> Project:
+    """A copy of what a build reads, to build elsewhere (tests, the benchmark) without touching this one."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_CONTENT:
+        origin = source / name
+        if origin.is_dir():
+            shutil.copytree(origin, destination / name)
+        elif origin.exists():
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(origin, destination / name)
+    return Project(destination)

@@ -9,22 +9,7 @@ import duckdb
 import pytest
 
 from market_warehouse.pipeline import build
-from market_warehouse.project import PACKAGE_ROOT, Project
-
-# What a build reads; everything else (the venv, build output, reports) stays behind.
-PROJECT_CONTENT = ["dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations"]
-
-
-def copy_project(destination: Path, source: Path = PACKAGE_ROOT) -> Project:
-    destination.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_CONTENT:
-        origin = source / name
-        if origin.is_dir():
-            shutil.copytree(origin, destination / name)
-        elif origin.exists():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(origin, destination / name)
-    return Project(destination)
+from market_warehouse.project import Project, copy_project
 
 
 def sha256(path: Path) -> str:
