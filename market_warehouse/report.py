@@ -156,7 +156,7 @@ def build_report(project: Project | None = None, *, timeout: float = DEFAULT_TIM
 
     if needs_install(reports):
         t0 = time.monotonic()
-        _run("npm ci", [npm, "ci", "--no-audit", "--no-fund"], reports, env, deadline, log)
+        _run("npm ci", [npm, "ci", "--prefer-offline", "--no-audit", "--no-fund"], reports, env, deadline, log)
         (reports / "node_modules" / STAMP_NAME).write_text(lock_digest(reports) + "\n")
         result.ran_npm_ci = True
         result.step_seconds["npm ci"] = round(time.monotonic() - t0, 2)
