@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install build test validate clean
+.PHONY: install build test clean
 
 # Reinstall only when the lock changes.
 $(INSTALLED): requirements.lock
