@@ -119,6 +119,9 @@ def check_seeds(project: Project, inputs_dir: Path | None = None) -> None:
             loaded.append(contract)
     loaded_names = {contract.name for contract in loaded}
     for contract in loaded:
+        # Staging views carry the seed's name with stg_ in front; relationships may point at either.
+        connection.execute(f'create view "stg_{contract.name}" as select * from "{contract.name}"')
+    for contract in loaded:
         problems += _run_tests(connection, contract, labels[contract.name], loaded_names)
     if problems:
         raise SeedCheckError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
@@ -244,8 +247,6 @@ def _load(connection, contract: SeedContract, rows: list[tuple]) -> None:
         connection.register("parsed_rows", frame)
         connection.execute(f'insert into "{contract.name}" select * from parsed_rows')
         connection.unregister("parsed_rows")
-    # Staging views carry the seed's name with stg_ in front; relationships may point at either.
-    connection.execute(f'create view "stg_{contract.name}" as select * from "{contract.name}"')
 
 
 def _load_parquet(connection, path: Path, label: str, contract: SeedContract) -> list[SeedProblem]:
@@ -300,7 +301,6 @@ def _load_parquet(connection, path: Path, label: str, contract: SeedContract) ->
                         for column, type_ in contract.column_types.items())
     connection.execute(f'create table "{contract.name}" as select cast(file_row_number + 1 as integer) as _row, '
                        f'{columns} from {source}')
-    connection.execute(f'create view "stg_{contract.name}" as select * from "{contract.name}"')
     return []
 
 
