@@ -216,7 +216,7 @@ def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int
             tables["player_revenue"].append(dict(
                 common, revenue_id=f"{player_id}-claim", source_id=primary, scope_class="unspecified",
                 scope_detail="revenue (scope not stated)", value=revenue, currency="USD", usd_bn_stated=revenue,
-                value_qualifier="around"))
+                value_qualifier="around", market_id=m))
             eur = round(revenue * rng.uniform(0.8, 1.3) / rate, 3)
             tables["player_revenue"].append(dict(
                 common, revenue_id=f"{player_id}-filed", source_id=annual, scope_class="contract_business",

@@ -98,18 +98,24 @@ def check_vars(project: Project, dbt_vars: dict | None) -> None:
 
 
 def check_window(project: Project, dbt_vars: dict | None, inputs_dir: Path) -> None:
-    """After the input check: the forecast window must hold the base year, and the base year must lie
-    within the years the sources state sizes for, so the consensus base size is anchored in data, not
-    extrapolated. Reads the (already checked) markets and market_claims inputs, CSV or Parquet."""
+    """After the input check, per market: the forecast window must start at the base year (a year
+    before it would be back-cast, where a higher CAGR gives a smaller size and low <= base <= high,
+    rule 6, always fails), and the sources must support it - the base year within the years they
+    state world sizes for (the consensus base size is anchored in data, not extrapolated) and the
+    window's end no later than the last year a source states a size or a CAGR period for. Reads the
+    (already checked) markets and market_claims inputs, CSV or Parquet."""
     settings = declared_vars(project) | (dbt_vars or {})
     with duckdb.connect() as connection:
         markets = connection.execute(
             "select market_id, cast(base_year as integer), cast(forecast_start_year as integer), "
             f"cast(forecast_end_year as integer) from {_input_table(inputs_dir, 'markets')}").fetchall()
-        size_years = {market_id: (first, last) for market_id, first, last in connection.execute(
-            "select market_id, min(cast(year as integer)), max(cast(year as integer)) "
+        supported = {market_id: (first, last, last_stated) for market_id, first, last, last_stated in connection.execute(
+            "select market_id, "
+            "min(cast(year as integer)) filter (where metric = 'market_size' and region_id = 'WORLD'), "
+            "max(cast(year as integer)) filter (where metric = 'market_size' and region_id = 'WORLD'), "
+            "max(greatest(cast(year as integer), cast(period_end_year as integer))) "
             f"from {_input_table(inputs_dir, 'market_claims')} "
-            "where metric = 'market_size' and year is not null group by market_id").fetchall()}
+            "where metric in ('market_size', 'cagr') group by market_id").fetchall()}
     for market_id, seed_base, seed_start, seed_end in markets:
         base = settings["base_year"] or seed_base
         start = settings["forecast_start_year"] or seed_start
@@ -117,12 +123,21 @@ def check_window(project: Project, dbt_vars: dict | None, inputs_dir: Path) -> N
         where = f"market {market_id!r}"
         if not start <= base <= end:
             raise ConfigError(f"{where}: the forecast window {start}-{end} does not hold the base year {base}")
+        if start < base:
+            raise ConfigError(f"{where}: the forecast window starts in {start}, before the base year {base}; the "
+                              "scenarios compound from the base year, so earlier years would be back-cast, where a "
+                              "higher CAGR gives a smaller size and rule 6 (low <= base <= high) always fails. "
+                              f"Start the window at {base}.")
         if end - start > MAX_WINDOW_YEARS:
             raise ConfigError(f"{where}: the forecast window {start}-{end} is longer than {MAX_WINDOW_YEARS} years")
-        if market_id in size_years and not size_years[market_id][0] <= base <= size_years[market_id][1]:
-            first, last = size_years[market_id]
-            raise ConfigError(f"{where}: base year {base} is outside the years the sources state sizes for "
-                              f"({first}-{last}); the base size would be an extrapolation")
+        first, last, last_stated = supported.get(market_id, (None, None, None))
+        if first is not None and not first <= base <= last:
+            raise ConfigError(f"{where}: base year {base} is outside the years its sources state world sizes for "
+                              f"({first}-{last}); the base size would be an extrapolation. Choose a base year in "
+                              "that range, best one that several sources state a size for.")
+        if last_stated is not None and end > last_stated:
+            raise ConfigError(f"{where}: the forecast window ends in {end}, after {last_stated}, the last year any of "
+                              "its sources states a size or a CAGR period for; end the window by then.")
 
 
 def _input_table(inputs_dir: Path, name: str) -> str:

@@ -172,7 +172,7 @@ def corpus(seed_dir: Path) -> list[BadInput]:
                  line("market_players", "biopharma_cmo_cro") + 4, "player_id"),
         BadInput("revenue of an unknown player", "player_revenue", set_cell("icon-2024-group", "player_id", "acme"),
                  line("player_revenue", "icon-2024-group"), "player_id"),
-        BadInput("row with an extra field", "player_revenue", append_line("x" + "," * 14), n_revenue + 1,
+        BadInput("row with an extra field", "player_revenue", append_line("x" + "," * 15), n_revenue + 1,
                  rule="fields"),
         BadInput("unknown currency", "player_revenue", set_cell("wuxi-2024-group", "currency", "XYZ"),
                  line("player_revenue", "wuxi-2024-group"), "currency"),

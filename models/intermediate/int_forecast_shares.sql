@@ -1,6 +1,7 @@
--- The share each region gets in the scenario forecast: WORLD = 100; every other region takes the
--- primary report's rolled-up share of its latest share year, held constant over the window.
--- No stated share -> NULL (a gap, never a zero).
+-- The regions of each market's forecast and the share each gets: WORLD = 100; every continent and
+-- every sub-region the primary report states a share for takes the report's rolled-up share of its
+-- latest share year, held constant over the window. No stated share -> NULL (a gap, never a zero);
+-- a market without a primary report has the world and the continents, all continents a gap.
 with primary_shares as (
     select shares.*
     from {{ ref('int_regional_share') }} as shares
@@ -27,3 +28,4 @@ cross join {{ ref('stg_regions') }} as regions
 left join primary_shares
     on primary_shares.market_id = markets.market_id
     and primary_shares.region_id = regions.region_id
+where regions.region_level in ('world', 'continent') or primary_shares.share_pct is not null

@@ -1,7 +1,7 @@
 -- Regional shares in two views of the same claims:
 --  * basis 'stated':    one row per claim, the region as the source names it (APAC 30, China 5).
---  * basis 'rolled_up': every region of the hierarchy for each (source, year) that states regional
---    shares. A region's rolled-up share is its stated share plus the stated shares of its
+--  * basis 'rolled_up': every continent, and every other region the source names, for each
+--    (source, year) that states regional shares. A region's rolled-up share is its stated share plus the stated shares of its
 --    sub-regions in the same breakdown: a source that lists a sub-region beside its parent inside
 --    one complete breakdown counts them as disjoint buckets (that is what makes it add up to 100),
 --    so Asia-Pacific = 30 + China 5 = 35. A region the source gives no share for stays NULL.
@@ -72,7 +72,7 @@ rolled_up as (
         and sub_region_shares.source_id = source_years.source_id
         and sub_region_shares.year = source_years.year
         and sub_region_shares.region_id = regions.region_id
-    where regions.region_level <> 'world'
+    where regions.region_level = 'continent' or stated.region_id is not null
 )
 
 select

@@ -1,16 +1,18 @@
--- The parameters of each source's own size path: y0 = the earliest year the source states a world
--- size for, size(y0) = that size, cagr = its world CAGR (the headline one if it states several).
+-- The parameters of each source's own size path: y0 = the year of the source's headline world size
+-- if it marks one (a source whose figures contradict each other, e.g. an info box against its own
+-- text), else the earliest year it states a world size for; size(y0) = that size; cagr = its world
+-- CAGR (the headline one if it states several).
 -- A source without both a world size and a single-valued world CAGR has no path.
 with sizes as (
     select
         market_id,
         source_id,
-        min(claim_year) as start_year,
-        arg_min(value, claim_year) as start_size_usd_bn,
-        arg_min(claim_id, claim_year) as size_claim_id
+        claim_year as start_year,
+        value as start_size_usd_bn,
+        claim_id as size_claim_id
     from {{ ref('stg_market_claims') }}
     where metric = 'market_size' and scope_type = 'world' and value is not null
-    group by market_id, source_id
+    qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_year, claim_id) = 1
 ),
 
 cagrs as (

@@ -13,6 +13,8 @@ revenue_years as (
     from {{ ref('stg_player_revenue') }} as revenue
     inner join {{ ref('stg_market_players') }} as market_players
         on revenue.player_id = market_players.player_id
+        -- another market's report claims do not count here
+        and coalesce(revenue.report_market_id, market_players.market_id) = market_players.market_id
     group by market_players.market_id
 ),
 

@@ -1,4 +1,5 @@
--- Every pair of claims one source makes of one metric for one scope (sizes and shares: of one year),
+-- Every pair of claims one source makes of one metric for one scope (sizes and shares: of one year;
+-- CAGRs: unless both periods are known and do not overlap, as a history and a forecast rate),
 -- with whether the values they admit can both be true. Intervals come from stg_market_claims;
 -- an open end (a lower bound) never conflicts on that side.
 with claims as (
@@ -38,6 +39,8 @@ pairs as (
         and a.segment_id is not distinct from b.segment_id
         and a.claim_id < b.claim_id
         and (a.metric = 'cagr' or a.claim_year is not distinct from b.claim_year)
+        -- Two CAGRs for two periods that only touch (2016-2021 and 2021-2026) are two facts, not a conflict.
+        and not coalesce(a.period_end_year <= b.period_start_year or b.period_end_year <= a.period_start_year, false)
 )
 
 select

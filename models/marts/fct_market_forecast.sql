@@ -20,6 +20,7 @@ sized as (
         {{ compound('base_sizes.base_size_usd_bn * shares.share_pct / 100', 'scenarios.cagr',
                     'spine.year - base_sizes.base_year') }} as market_size_usd_bn,
         scenarios.cagr_claim_id,
+        scenarios.cagr_basis,
         shares.share_claim_ids
     from {{ ref('int_year_spine') }} as spine
     inner join {{ ref('stg_markets') }} as markets on spine.market_id = markets.market_id
@@ -42,5 +43,6 @@ select
     -- 100 in the base year; NULL where the size is a gap.
     case when market_size_usd_bn is not null then 100 * power(1 + cagr, years_from_base) end as growth_index,
     cagr_claim_id,
+    cagr_basis,
     share_claim_ids
 from sized

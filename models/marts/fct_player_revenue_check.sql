@@ -1,6 +1,7 @@
 -- Revenue a market report claims for a player vs what the player's own results (annual reports and
 -- the press reporting them) give for the same year, per scope of those figures (group, contract
--- business, business unit). The filed figure is the median of that scope's USD figures.
+-- business, business unit). The filed figure is the median of that scope's USD figures. A claim
+-- belongs to the market its report is about, and is checked only there.
 with claims as (
     select * from {{ ref('int_player_revenue_usd') }} where source_kind = 'market_report'
 ),
@@ -36,5 +37,6 @@ select
     abs(100 * (claims.revenue_usd_bn / filed.filed_usd_bn - 1)) > {{ number_var('revenue_check_tolerance_pct') }}
         as is_beyond_tolerance
 from claims
-inner join {{ ref('stg_market_players') }} as market_players on claims.player_id = market_players.player_id
+inner join {{ ref('stg_market_players') }} as market_players
+    on claims.player_id = market_players.player_id and claims.report_market_id = market_players.market_id
 left join filed on claims.player_id = filed.player_id and claims.year = filed.year

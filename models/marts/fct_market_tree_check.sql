@@ -1,0 +1,109 @@
+-- Every market with a parent market (markets.parent_market_id) against that parent, per year of its
+-- forecast window. A sub-market is part of its parent, so it can never be larger: where the
+-- sources' consensus or the base scenario say otherwise, a source has most likely sized another
+-- scope than it names. Three checks per year:
+--   * the sub-market's consensus median exceeds the parent's median;
+--   * the sub-market's largest source path exceeds the parent's smallest (some source's
+--     sub-market is bigger than some source's whole market);
+--   * the sub-market's base scenario exceeds the parent's: it grows faster for so long that it
+--     overtakes its parent inside the window.
+with sub_markets as (
+    select
+        market_id,
+        parent_market_id,
+        cast(unnest(generate_series(forecast_start_year, forecast_end_year)) as integer) as year
+    from {{ ref('stg_markets') }}
+    where parent_market_id is not null
+),
+
+base_world as (
+    select market_id, year, market_size_usd_bn, cagr
+    from {{ ref('fct_market_forecast') }}
+    where scenario = 'base' and region_id = 'WORLD'
+),
+
+extreme_sources as (
+    select
+        market_id,
+        year,
+        arg_max(source_id, market_size_usd_bn) as largest_source_id,
+        arg_min(source_id, market_size_usd_bn) as smallest_source_id
+    from {{ ref('int_source_forecast') }}
+    group by market_id, year
+),
+
+compared as (
+    select
+        sub_markets.market_id,
+        sub_markets.parent_market_id,
+        sub_markets.year,
+        consensus.n_sources,
+        consensus.min_size_usd_bn,
+        consensus.median_size_usd_bn,
+        consensus.max_size_usd_bn,
+        extremes.largest_source_id as max_source_id,
+        parent_consensus.n_sources as parent_n_sources,
+        parent_consensus.min_size_usd_bn as parent_min_size_usd_bn,
+        parent_consensus.median_size_usd_bn as parent_median_size_usd_bn,
+        parent_consensus.max_size_usd_bn as parent_max_size_usd_bn,
+        parent_extremes.smallest_source_id as parent_min_source_id,
+        base.market_size_usd_bn as base_size_usd_bn,
+        parent_base.market_size_usd_bn as parent_base_size_usd_bn,
+        base.cagr as base_cagr,
+        parent_base.cagr as parent_base_cagr
+    from sub_markets
+    left join {{ ref('int_market_consensus') }} as consensus
+        on consensus.market_id = sub_markets.market_id and consensus.year = sub_markets.year
+    left join {{ ref('int_market_consensus') }} as parent_consensus
+        on parent_consensus.market_id = sub_markets.parent_market_id and parent_consensus.year = sub_markets.year
+    left join extreme_sources as extremes
+        on extremes.market_id = sub_markets.market_id and extremes.year = sub_markets.year
+    left join extreme_sources as parent_extremes
+        on parent_extremes.market_id = sub_markets.parent_market_id and parent_extremes.year = sub_markets.year
+    left join base_world as base
+        on base.market_id = sub_markets.market_id and base.year = sub_markets.year
+    left join base_world as parent_base
+        on parent_base.market_id = sub_markets.parent_market_id and parent_base.year = sub_markets.year
+),
+
+flagged as (
+    -- NULL, not false, where either side has no figure: nothing is known there.
+    select
+        *,
+        median_size_usd_bn / parent_median_size_usd_bn as median_to_parent_median_ratio,
+        median_size_usd_bn > parent_median_size_usd_bn as is_median_above_parent_median,
+        max_size_usd_bn > parent_min_size_usd_bn as is_max_above_parent_min,
+        base_size_usd_bn > parent_base_size_usd_bn as is_base_above_parent_base
+    from compared
+)
+
+select
+    market_id,
+    parent_market_id,
+    year,
+    n_sources,
+    min_size_usd_bn,
+    median_size_usd_bn,
+    max_size_usd_bn,
+    max_source_id,
+    parent_n_sources,
+    parent_min_size_usd_bn,
+    parent_median_size_usd_bn,
+    parent_max_size_usd_bn,
+    parent_min_source_id,
+    median_to_parent_median_ratio,
+    base_size_usd_bn,
+    parent_base_size_usd_bn,
+    base_cagr,
+    parent_base_cagr,
+    is_median_above_parent_median,
+    is_max_above_parent_min,
+    is_base_above_parent_base,
+    min(case when is_base_above_parent_base then year end) over (partition by market_id) as base_overtake_year,
+    nullif(concat_ws('; ',
+        case when is_median_above_parent_median then 'consensus median above the parent market''s median' end,
+        case when is_max_above_parent_min
+            then max_source_id || '''s size above ' || parent_min_source_id || '''s size of the parent market' end,
+        case when is_base_above_parent_base then 'base scenario above the parent market''s base scenario' end
+    ), '') as finding
+from flagged
