@@ -1,4 +1,5 @@
-"""The marts against numbers worked out here by hand from the published figures (not by the code)."""
+"""The marts of the first market, biopharma_cmo_cro, against numbers worked out here by hand from the published
+figures (not by the code). The other markets: tests/test_markets.py."""
 from __future__ import annotations
 
 import math
@@ -31,7 +32,7 @@ def test_consensus_2025_is_the_median_of_the_four_source_paths(warehouse):
     # median = (41.2248 + 76.176) / 2 = 58.7004
     assert consensus(2025) == pytest.approx(58.7004, abs=1e-4)
     n, low, mid, high = one(warehouse, "select n_sources, min_size_usd_bn, median_size_usd_bn, max_size_usd_bn "
-                                       "from marts.fct_market_consensus where year = 2025")
+                                       "from marts.fct_market_consensus where market_id = 'biopharma_cmo_cro' and year = 2025")
     assert (n, low, high) == (4, pytest.approx(37.167312), pytest.approx(83.41))
     assert mid == pytest.approx(consensus(2025), rel=1e-12)
 
@@ -40,7 +41,7 @@ def test_consensus_2025_is_the_median_of_the_four_source_paths(warehouse):
 def test_world_2032_compounds_the_consensus_base_at_the_scenario_cagr(warehouse, scenario, cagr):
     expected = consensus(2025) * (1 + cagr) ** 7
     size, index, row_cagr = one(warehouse, "select market_size_usd_bn, growth_index, cagr from marts.fct_market_forecast "
-                                           "where scenario = ? and region_id = 'WORLD' and year = 2032", [scenario])
+                                           "where market_id = 'biopharma_cmo_cro' and scenario = ? and region_id = 'WORLD' and year = 2032", [scenario])
     assert row_cagr == pytest.approx(cagr, abs=1e-15)
     assert size == pytest.approx(expected, rel=1e-12)
     assert index == pytest.approx(100 * (1 + cagr) ** 7, rel=1e-12)
@@ -48,9 +49,9 @@ def test_world_2032_compounds_the_consensus_base_at_the_scenario_cagr(warehouse,
 
 def test_base_2032_and_low_2032_in_round_numbers(warehouse):
     base = one(warehouse, "select market_size_usd_bn from marts.fct_market_forecast "
-                          "where scenario = 'base' and region_id = 'WORLD' and year = 2032")[0]
+                          "where market_id = 'biopharma_cmo_cro' and scenario = 'base' and region_id = 'WORLD' and year = 2032")[0]
     low = one(warehouse, "select market_size_usd_bn from marts.fct_market_forecast "
-                         "where scenario = 'low' and region_id = 'WORLD' and year = 2032")[0]
+                         "where market_id = 'biopharma_cmo_cro' and scenario = 'low' and region_id = 'WORLD' and year = 2032")[0]
     assert round(base, 2) == 125.77  # 58.7004 x 1.115^7
     assert round(low, 2) == 94.26    # 58.7004 x 1.07^7
 
@@ -59,19 +60,19 @@ def test_base_2032_and_low_2032_in_round_numbers(warehouse):
 def test_regional_forecast_is_world_times_stated_share(warehouse, region, share):
     expected = consensus(2025) * share / 100 * 1.115 ** 7
     size = one(warehouse, "select market_size_usd_bn from marts.fct_market_forecast "
-                          "where scenario = 'base' and region_id = ? and year = 2032", [region])[0]
+                          "where market_id = 'biopharma_cmo_cro' and scenario = 'base' and region_id = ? and year = 2032", [region])[0]
     assert size == pytest.approx(expected, rel=1e-12)
 
 
 def test_regions_without_a_stated_share_are_null_not_zero(warehouse):
     rows = warehouse.execute("select distinct region_id, share_pct, market_size_usd_bn from marts.fct_market_forecast "
-                             "where region_id in ('LATAM', 'MEA')").fetchall()
+                             "where market_id = 'biopharma_cmo_cro' and region_id in ('LATAM', 'MEA')").fetchall()
     assert sorted(rows) == [("LATAM", None, None), ("MEA", None, None)]
 
 
 def test_forecast_has_every_scenario_region_and_year(warehouse):
     n, years, first, last = one(warehouse, "select count(*), count(distinct year), min(year), max(year) "
-                                           "from marts.fct_market_forecast")
+                                           "from marts.fct_market_forecast where market_id = 'biopharma_cmo_cro'")
     assert (years, first, last) == (8, 2025, 2032)
     assert n == 3 * 7 * 8  # scenarios x regions (WORLD, 5 continents, CN) x years
 
@@ -96,7 +97,7 @@ def test_back_cast_source_path_before_its_first_stated_year(warehouse):
 def test_source_consistency_separates_period_mismatch_from_consistent(warehouse):
     rows = {r[0]: r[1:] for r in warehouse.execute(
         "select source_id, implied_cagr_span_pct, implied_cagr_stated_period_pct, verdict "
-        "from marts.fct_source_consistency").fetchall()}
+        "from marts.fct_source_consistency where market_id = 'biopharma_cmo_cro'").fetchall()}
     # S1: 62.5 (2023) -> 168.2 (2033) spans 10 years but its 10.4 % is stated for 2025-2033 (8 years).
     assert rows["S1"][0] == pytest.approx(100 * ((168.2 / 62.5) ** (1 / 10) - 1), rel=1e-12)
     assert rows["S1"][1] == pytest.approx(100 * ((168.2 / 62.5) ** (1 / 8) - 1), rel=1e-12)
