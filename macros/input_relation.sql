@@ -19,6 +19,15 @@
         {%- set column_types = _input_column_types(seed_name) -%}
         {%- set folder = folder | string | trim -%}
         {%- set folder = folder[:-1] if folder.endswith('/') else folder -%}
+        {#- DuckDB expands * ? [ ] { } in file paths: '/tmp/in[1]' would read the sibling '/tmp/in1'. The
+            path must name exactly the files the seed check read, so such folders are refused. -#}
+        {%- for character in '*?[]{}' if character in folder -%}
+            {{ exceptions.raise_compiler_error("input_folder " ~ folder ~ " contains '" ~ character
+                ~ "', which DuckDB would expand as a file pattern; move the inputs to a folder without * ? [ ] { }") }}
+        {%- endfor -%}
+        {%- if not folder.startswith('/') -%}
+            {{ exceptions.raise_compiler_error("input_folder must be an absolute path, got: " ~ folder) }}
+        {%- endif -%}
         {%- set parquet_path = folder ~ '/' ~ seed_name ~ '.parquet' -%}
         {%- set csv_path = folder ~ '/' ~ seed_name ~ '.csv' -%}
         {%- set found = run_query(

@@ -11,6 +11,17 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- An integer var within [low, high]: caps that hold in plain `dbt build --vars` too, not only in the
+    main job's check (fan_draws: 10^7 draws took 7.9 GB). Same bounds as market_warehouse/config.py. -#}
+{% macro bounded_int_var(name, low, high) -%}
+    {%- set value = var(name) -%}
+    {%- if value is integer and value is not boolean and low <= value <= high -%}
+        {{ value }}
+    {%- else -%}
+        {{ exceptions.raise_compiler_error("var '" ~ name ~ "' must be an integer from " ~ low ~ " to " ~ high ~ ", got: " ~ value) }}
+    {%- endif -%}
+{%- endmacro %}
+
 {#- The var as an integer literal when it is set, else the given column (the seed's value). -#}
 {% macro int_var_or_column(name, column) -%}
     {%- set value = var(name) -%}

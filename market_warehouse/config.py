@@ -14,6 +14,7 @@ from market_warehouse.project import Project
 
 SCENARIOS = ("low", "base", "high")
 MAX_WINDOW_YEARS = 50
+GLOB_CHARACTERS = "*?[]{}"
 
 
 class ConfigError(Exception):
@@ -53,6 +54,12 @@ def _folder(name, value):
     if any(character in value for character in "'\";\n\r\0`"):
         raise ConfigError(f"var {name}: {value!r} contains quotes, ';' or control characters; "
                           "a path that looks like SQL is refused")
+    if any(character in value for character in GLOB_CHARACTERS):
+        raise ConfigError(f"var {name}: {value!r} contains one of {' '.join(GLOB_CHARACTERS)}, which DuckDB expands "
+                          "as a file pattern (it could load a sibling folder's files instead of the checked ones); "
+                          "move the inputs to a folder without them")
+    if not Path(value).is_absolute():
+        raise ConfigError(f"var {name}: {value!r} is not absolute")  # check_vars resolves it first
     if not Path(value).is_dir():
         raise ConfigError(f"var {name}: {value} is not an existing folder")
 
@@ -85,16 +92,21 @@ def declared_vars(project: Project) -> dict:
     return yaml.safe_load((project.root / "dbt_project.yml").read_text())["vars"]
 
 
-def check_vars(project: Project, dbt_vars: dict | None) -> None:
-    """Names, types and ranges; raise ConfigError naming the var and what is wrong with it."""
-    dbt_vars = dbt_vars or {}
+def check_vars(project: Project, dbt_vars: dict | None) -> dict:
+    """Names, types and ranges; raise ConfigError naming the var and what is wrong with it. Return the vars
+    the build uses: a relative input_folder resolved against the project root, so dbt, the seed check
+    and the audit row all get the same absolute path, whatever directory the command ran from."""
+    dbt_vars = dict(dbt_vars or {}) if isinstance(dbt_vars, dict) or dbt_vars is None else dbt_vars
     if not isinstance(dbt_vars, dict):
         raise ConfigError(f"--vars must be a mapping, got {dbt_vars!r}")
+    if isinstance(dbt_vars.get("input_folder"), str) and dbt_vars["input_folder"].strip():
+        dbt_vars["input_folder"] = str(project.root / Path(dbt_vars["input_folder"].strip()).expanduser())
     declared = declared_vars(project)
     for name, value in dbt_vars.items():
         if name not in declared:
             raise ConfigError(f"unknown var {name!r}; known vars: {', '.join(sorted(declared))}")
         VAR_CHECKS[name](name, value)
+    return dbt_vars
 
 
 def check_window(project: Project, dbt_vars: dict | None, inputs_dir: Path) -> None:

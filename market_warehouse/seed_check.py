@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import date
@@ -24,7 +26,16 @@ import yaml
 from market_warehouse.project import Project
 
 MAX_CELL_CHARS = 2000  # longer is a broken quote swallowing rows, not a curated fact
+MAX_COLUMNS_LISTED = 20  # a file with thousands of stray columns gets one message, not thousands
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")
+# ASCII digits only: Python's int() and float() also take '6_2.5', Arabic-Indic and full-width digits,
+# which DuckDB's loader then refuses or reads otherwise.
+INTEGER_PATTERN = re.compile(r"[+-]?[0-9]+")
+NUMBER_PATTERN = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+# The one URL shape the reports may turn into a link (macros/generic_tests/is_http_url.sql says the same).
+HTTP_URL_PATTERN = re.compile(r"https?://\S+", re.IGNORECASE)
+# Invisible characters that reorder how text is displayed ('fdp.exe' shown as 'exe.pdf').
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 REF_PATTERN = re.compile(r"""ref\(\s*['"](\w+)['"]\s*\)""")
 UTF8_BOM = b"\xef\xbb\xbf"
 DUCKDB_TYPES = {"varchar": "VARCHAR", "integer": "INTEGER", "double": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
@@ -58,6 +69,12 @@ class SeedContract:
     column_types: dict[str, str]
     column_tests: dict[str, list]
     table_tests: list
+
+    @cached_property
+    def ascii_columns(self) -> set[str]:
+        """Keys and columns with accepted values: ASCII only, so a look-alike letter cannot pass for another."""
+        return self.key_columns | {column for column, tests in self.column_tests.items()
+                                   if any(_test_name(test) == "accepted_values" for test in tests)}
 
     @cached_property
     def key_columns(self) -> set[str]:
@@ -103,6 +120,11 @@ def check_seeds(project: Project, inputs_dir: Path | None = None) -> None:
     for contract in contracts.values():
         path = inputs_dir / f"{contract.name}.csv"
         parquet_path = path.with_suffix(".parquet")
+        kind_problems = [problem for candidate in (path, parquet_path)
+                         if (problem := _not_a_regular_file(candidate, _label(candidate, project)))]
+        if kind_problems:
+            problems += kind_problems
+            continue
         if parquet_path.exists():  # an input folder may hold <seed>.parquet instead (the input_folder var)
             label = labels[contract.name] = _label(parquet_path, project)
             file_problems = (_load_parquet(connection, parquet_path, label, contract) if not path.exists() else
@@ -132,6 +154,31 @@ def _label(path: Path, project: Project) -> str:
         return str(path.relative_to(project.root))
     except ValueError:
         return str(path)
+
+
+def _not_a_regular_file(path: Path, label: str) -> SeedProblem | None:
+    """A folder, FIFO, socket or device named like a seed: reading it would fail or hang (a FIFO blocks
+    until something writes to it). stat() never blocks."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return SeedProblem(label, None, None, f"cannot be read: {error.strerror}")
+    if stat.S_ISREG(mode):
+        return None
+    kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
+    return SeedProblem(label, None, None, f"is {kind}, not a regular file; remove it or put the {path.suffix[1:].upper()} file there")
+
+
+def _unknown_columns(label: str, unknown: list[str], expected: list[str]) -> list[SeedProblem]:
+    """One message for all unknown columns, listing at most MAX_COLUMNS_LISTED of them."""
+    if not unknown:
+        return []
+    listed = ", ".join(repr(column) for column in unknown[:MAX_COLUMNS_LISTED])
+    more = f" and {len(unknown) - MAX_COLUMNS_LISTED} more" if len(unknown) > MAX_COLUMNS_LISTED else ""
+    noun = "column" if len(unknown) == 1 else "columns"
+    return [SeedProblem(label, 1, None, f"{len(unknown)} unknown {noun}: {listed}{more}; expected only: {', '.join(expected)}")]
 
 
 def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[list[tuple], list[SeedProblem]]:
@@ -165,8 +212,7 @@ def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[li
     unknown = [column for column in header if column not in contract.column_types]
     for column in missing:
         problems.append(SeedProblem(label, 1, column, "column is missing from the header"))
-    for column in unknown:
-        problems.append(SeedProblem(label, 1, column, f"unknown column; expected only: {', '.join(expected)}"))
+    problems += _unknown_columns(label, unknown, expected)
     duplicated = {column for column in header if header.count(column) > 1}
     for column in sorted(duplicated):
         problems.append(SeedProblem(label, 1, column, "column appears twice in the header"))
@@ -195,7 +241,8 @@ def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[li
         values = []
         for column, position in zip(expected, positions):
             cell = record[position]
-            value, problem = _parse_cell(cell, contract.column_types[column], column in contract.key_columns)
+            value, problem = _parse_cell(cell, contract.column_types[column], column in contract.key_columns,
+                                         column in contract.ascii_columns)
             if problem:
                 problems.append(SeedProblem(label, row_number, column, problem))
             values.append(value)
@@ -205,22 +252,28 @@ def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[li
     return rows, problems
 
 
-def _parse_cell(cell: str, type_: str, is_key: bool):
+def _parse_cell(cell: str, type_: str, is_key: bool, is_ascii: bool = False):
     """Return (value, problem). An empty cell is NULL, as when dbt loads the seed."""
     if "\n" in cell or "\r" in cell:
         return None, "contains a line break (a quote left open?)"
     if len(cell) > MAX_CELL_CHARS:
         return None, f"is {len(cell)} characters long; the limit is {MAX_CELL_CHARS}"
+    if problem := bidi_problem(cell):
+        return None, problem
     if cell.strip() == "":
         return None, None
+    if (is_key or is_ascii) and (problem := non_ascii_problem(cell)):
+        return None, problem
     if is_key and not KEY_PATTERN.match(cell):
         return None, f"{cell!r} is not a valid key (letters, digits, '_', '-', '.', ':' only)"
     try:
         if type_ == "integer":
-            if not re.fullmatch(r"-?\d+", cell.strip()):
+            if not INTEGER_PATTERN.fullmatch(cell.strip()):
                 raise ValueError
             return int(cell), None
         if type_ == "double":
+            if not NUMBER_PATTERN.fullmatch(cell.strip()):
+                raise ValueError
             number = float(cell)
             if not math.isfinite(number):
                 raise ValueError
@@ -233,8 +286,26 @@ def _parse_cell(cell: str, type_: str, is_key: bool):
         if type_ == "date":
             return date.fromisoformat(cell.strip()), None
     except ValueError:
-        return None, f"{cell[:80]!r} is not a valid {type_}"
+        hint = " (ASCII digits 0-9 with an optional sign, '.' and exponent; no '_' or other scripts' digits)" \
+            if type_ in ("integer", "double") else ""
+        return None, f"{cell[:80]!r} is not a valid {type_}{hint}"
     return cell, None
+
+
+def bidi_problem(cell: str) -> str | None:
+    for position, character in enumerate(cell, start=1):
+        if character in BIDI_CONTROLS:
+            return (f"contains the invisible bidirectional control character U+{ord(character):04X} at position "
+                    f"{position}; it makes text display in another order than it is stored: remove it")
+    return None
+
+
+def non_ascii_problem(cell: str) -> str | None:
+    for position, character in enumerate(cell, start=1):
+        if not character.isascii():
+            return (f"{cell[:80]!r} has {character!r} (U+{ord(character):04X}) at position {position}, which is not "
+                    "ASCII; keys and codes are ASCII only (a look-alike letter from another script?)")
+    return None
 
 
 def _load(connection, contract: SeedContract, rows: list[tuple]) -> None:
@@ -260,8 +331,7 @@ def _load_parquet(connection, path: Path, label: str, contract: SeedContract) ->
     expected = list(contract.column_types)
     problems = [SeedProblem(label, None, column, "column is missing from the file") for column in expected
                 if column not in header]
-    problems += [SeedProblem(label, None, column, f"unknown column; expected only: {', '.join(expected)}")
-                 for column in header if column not in contract.column_types]
+    problems += _unknown_columns(label, [column for column in header if column not in contract.column_types], expected)
     if problems:
         return problems
 
@@ -269,8 +339,12 @@ def _load_parquet(connection, path: Path, label: str, contract: SeedContract) ->
         return f"""case when trim(cast("{column}" as varchar)) = '' then null else cast("{column}" as varchar) end"""
 
     checks = []
+    bidi_class = "[" + "".join(BIDI_CONTROLS) + "]"
     for column, type_ in contract.column_types.items():
         value = text(column)
+        checks.append((column, f"regexp_matches({value}, '{bidi_class}')", bidi_problem))
+        if column in contract.ascii_columns:
+            checks.append((column, f"regexp_matches({value}, '[^\\x00-\\x7f]')", non_ascii_problem))
         if type_ == "varchar":
             checks.append((column, f"strpos({value}, chr(10)) > 0 or strpos({value}, chr(13)) > 0",
                            "contains a line break (a quote left open?)"))
@@ -292,7 +366,8 @@ def _load_parquet(connection, path: Path, label: str, contract: SeedContract) ->
     for column, condition, message in checks:
         for row, cell in connection.execute(
                 f'select file_row_number + 1, {text(column)} from {source} where {condition} order by 1').fetchall():
-            problems.append(SeedProblem(label, row, column, f"{str(cell)[:80]!r} {message}"))
+            problems.append(SeedProblem(label, row, column,
+                                        message(cell) if callable(message) else f"{str(cell)[:80]!r} {message}"))
     if problems:
         return problems
     if not connection.execute(f"select count(*) from {source}").fetchone()[0]:
@@ -358,6 +433,11 @@ def _run_tests(connection, contract: SeedContract, label: str, loaded: set[str])
                 low, high = args["min_value"], args["max_value"]
                 for row, value in failing(f"select _row, {col} from {table} where {col} < {low} or {col} > {high}"):
                     problems.append(SeedProblem(label, row, column, f"{value!r} is outside [{low}, {high}]"))
+            elif name == "is_http_url":
+                for row, value in failing(f"select _row, {col} from {table} where {col} is not null"):
+                    if not HTTP_URL_PATTERN.fullmatch(value):
+                        problems.append(SeedProblem(label, row, column, f"{value[:80]!r} is not an http:// or https:// "
+                                                    "URL; other schemes (javascript:, data:, file:) are refused"))
             elif name == "relationships":
                 target = REF_PATTERN.search(args["to"]).group(1)
                 if target.removeprefix("stg_") not in loaded and not target.startswith("stg_iso"):

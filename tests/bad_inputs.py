@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -119,6 +120,28 @@ def append_line(line: str) -> Callable[[Path], None]:
     return lambda path: path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
 
 
+def add_columns(count: int) -> Callable[[Path], None]:
+    """Append `count` extra columns (header and every row)."""
+    def mutate(path: Path) -> None:
+        rows = _rows(path)
+        rows[0] += [f"extra_{i}" for i in range(count)]
+        for row in rows[1:]:
+            row += [""] * count
+        _write_rows(path, rows)
+    return mutate
+
+
+def replace_with_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+def replace_with_fifo(path: Path) -> None:
+    """A named pipe: opening it to read blocks until a writer comes; the check must not hang on it."""
+    path.unlink()
+    os.mkfifo(path)
+
+
 def corpus(seed_dir: Path) -> list[BadInput]:
     """The cases, with expected rows looked up in the pristine seeds at `seed_dir`."""
     def line(seed: str, key: str) -> int:
@@ -183,4 +206,22 @@ def corpus(seed_dir: Path) -> list[BadInput]:
                  line("fx_rates", "CHF"), "usd_per_unit"),
         BadInput("region with an unknown parent", "regions", set_cell("CN", "parent_region_id", "ASIA"),
                  line("regions", "CN"), "parent_region_id"),
+        # Stricter values: ASCII numbers, ASCII keys (code point named), no bidi controls, http(s) URLs only.
+        BadInput("underscore inside a number", "market_claims", set_cell("s1-size-2023", "value", "6_2.5"),
+                 line("market_claims", "s1-size-2023"), "value"),
+        BadInput("Arabic-Indic digits", "market_claims", set_cell("s1-size-2023", "value", "\u0666\u0662.\u0665"),
+                 line("market_claims", "s1-size-2023"), "value"),
+        BadInput("full-width digits in a year", "market_claims", set_cell("s2-size-2024", "year", "\uff12\uff10\uff12\uff14"),
+                 line("market_claims", "s2-size-2024"), "year"),
+        BadInput("look-alike Cyrillic letter in a key", "market_claims", set_cell("s1-cagr", "source_id", "\u04051"),
+                 line("market_claims", "s1-cagr"), "source_id", rule="U+0405"),
+        BadInput("right-to-left override in a text", "sources", set_cell("S3", "note", "report \u202efdp.exe"),
+                 line("sources", "S3"), "note", rule="U+202E"),
+        BadInput("javascript: URL", "sources", set_cell("S2", "url", "javascript:alert(1)"),
+                 line("sources", "S2"), "url"),
+        BadInput("data: URL", "sources", set_cell("S1", "url", "data:text/html,<script>alert(1)</script>"),
+                 line("sources", "S1"), "url"),
+        BadInput("10,000 unknown columns", "markets", add_columns(10_000), 1, rule="10000 unknown columns"),
+        BadInput("a folder named like a seed", "fx_rates", replace_with_folder, rule="is a folder"),
+        BadInput("a FIFO named like a seed", "fx_rates", replace_with_fifo, rule="is a FIFO"),
     ]

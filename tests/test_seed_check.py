@@ -56,3 +56,26 @@ def test_seed_yaml_and_column_types_describe_the_same_columns():
         assert set(contract.column_tests) == set(contract.column_types), contract.name
         header = (PACKAGE_ROOT / "seeds" / f"{contract.name}.csv").read_text().splitlines()[0].split(",")
         assert header == list(contract.column_types), contract.name
+
+
+def test_many_unknown_columns_give_one_short_message(project_copy):
+    case = next(case for case in CASES if case.name == "10,000 unknown columns")
+    case.mutate(project_copy.seeds_dir / "markets.csv")
+    with pytest.raises(SeedCheckError) as raised:
+        check_seeds(project_copy)
+    assert len(raised.value.problems) == 1
+    message = str(raised.value.problems[0])
+    assert "'extra_19'" in message and "'extra_20'" not in message and "and 9980 more" in message
+    assert len(message) < 1000
+
+
+def test_numbers_take_ascii_digits_with_sign_point_and_exponent_only():
+    from market_warehouse.seed_check import _parse_cell
+
+    for cell, value in [("62.5", 62.5), ("-4", -4.0), ("+.5", 0.5), ("1e3", 1000.0), ("7.", 7.0), ("2.5E-2", 0.025)]:
+        assert _parse_cell(cell, "double", False) == (value, None)
+    for cell in ["6_2.5", "62_5", "\u0666\u0662", "\uff16\uff12", "0x10", "1,5", "nan", "inf", "--1", "1e"]:
+        parsed, problem = _parse_cell(cell, "double", False)
+        assert parsed is None and "not a valid double" in problem, cell
+    assert _parse_cell("2025", "integer", False) == (2025, None)
+    assert _parse_cell("\uff12\uff10\uff12\uff15", "integer", False)[0] is None

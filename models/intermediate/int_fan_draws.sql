@@ -29,7 +29,7 @@ with keyed as (
         inputs.cagr_low,
         inputs.cagr_high
     from {{ ref('int_fan_inputs') }} as inputs
-    cross join range(1, {{ number_var('fan_draws') }} + 1) as draws(draw_id)
+    cross join range(1, {{ bounded_int_var('fan_draws', 1, 1000000) }} + 1) as draws(draw_id)
 ),
 
 uniforms as (
