@@ -1,15 +1,48 @@
-"""Command line: python -m market_warehouse {build,check-seeds,validate,report} [--project-dir DIR]."""
+"""Command line: python -m market_warehouse {build,check-seeds,validate,report,restore-previous}
+[--project-dir DIR]. Expected failures print one paragraph and exit 1; anything unexpected prints one line
+and the path of a log file with the traceback."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import traceback
+from datetime import datetime, timezone
 from pathlib import Path
 
 from market_warehouse.project import Project
 
 
 def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    project = Project(args.project_dir.resolve()) if args.project_dir else Project()
+    try:
+        return _run(args, project)
+    except KeyboardInterrupt:
+        print("interrupted; the published warehouse is unchanged unless the publish had already switched", file=sys.stderr)
+        return 130
+    except Exception as error:  # unexpected: one line here, the traceback in a file
+        log = _write_crash_log(project, error)
+        print(f"{args.command} FAILED unexpectedly: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+              f" - traceback in {log}", file=sys.stderr)
+        return 1
+
+
+def _write_crash_log(project: Project, error: Exception) -> Path:
+    text = "".join(traceback.format_exception(error))
+    for folder in (project.build_dir / "logs", Path("/tmp")):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"crash-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.log"
+            path.write_text(text, encoding="utf-8")
+            return path
+        except OSError:
+            continue
+    return Path("(no writable folder for the log)")
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m market_warehouse", description=__doc__)
     parser.add_argument("--project-dir", type=Path, default=None, help="project root (default: this checkout)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -22,9 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     report_parser = commands.add_parser(
         "report", help="build the Evidence report site from the published warehouse into reports/build")
     report_parser.add_argument("--timeout", type=float, default=None, help="seconds for all steps (default 1800)")
-    args = parser.parse_args(argv)
-    project = Project(args.project_dir.resolve()) if args.project_dir else Project()
+    commands.add_parser("restore-previous",
+                        help="publish the previous release again (warehouse/current -> warehouse/previous)")
+    return parser
 
+
+def _run(args, project: Project) -> int:
     if args.command == "check-seeds":
         from market_warehouse.seed_check import SeedCheckError, check_seeds
         try:
@@ -38,9 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         from market_warehouse.pipeline import new_run_id
         from market_warehouse.validation import validate
+        from market_warehouse.target_check import TargetProblem, check_published_file_opens
         db_path = args.db or project.published_db
         if not db_path.exists():
             print(f"{db_path} does not exist; run `make build` first", file=sys.stderr)
+            return 1
+        try:
+            check_published_file_opens(db_path)
+        except TargetProblem as error:
+            print(f"VALIDATE FAILED: {error}", file=sys.stderr)
             return 1
         report = validate(project, db_path, new_run_id())
         print(report.summary())
@@ -61,6 +103,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
             return 1
         print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
+        return 0
+
+    if args.command == "restore-previous":
+        from market_warehouse.pipeline import BuildFailed, build_lock
+        from market_warehouse.publish import restore_previous
+        try:
+            with build_lock(project):
+                run_id = restore_previous(project)
+        except (BuildFailed, FileNotFoundError) as error:
+            print(f"RESTORE FAILED: {error}", file=sys.stderr)
+            return 1
+        print(f"published the previous release again: {run_id} ({project.published_db})")
         return 0
 
     if args.command == "report":

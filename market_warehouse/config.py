@@ -4,6 +4,7 @@ at compile time, so plain `dbt build --vars` is safe too; this gives the main jo
 """
 from __future__ import annotations
 
+import re
 from numbers import Real
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from market_warehouse.project import Project
 SCENARIOS = ("low", "base", "high")
 MAX_WINDOW_YEARS = 50
 GLOB_CHARACTERS = "*?[]{}"
+MARKET_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]*")
 
 
 class ConfigError(Exception):
@@ -65,12 +67,24 @@ def _folder(name, value):
 
 
 def _scenario_overrides(name, value):
+    """{high: 0.14} for every market, or {market_id: {high: 0.14}} for the markets named."""
     if not isinstance(value, dict):
-        raise ConfigError(f"var {name}: must be a mapping like {{high: 0.14}}, got {value!r}")
-    for scenario, cagr in value.items():
-        if scenario not in SCENARIOS:
-            raise ConfigError(f"var {name}: unknown scenario {scenario!r}; known: {', '.join(SCENARIOS)}")
-        _number(-0.5, 1.0)(f"{name}.{scenario}", cagr)
+        raise ConfigError(f"var {name}: must be a mapping like {{high: 0.14}} or {{market_id: {{high: 0.14}}}}, "
+                          f"got {value!r}")
+    for key, override in value.items():
+        if isinstance(override, dict):
+            if not isinstance(key, str) or not MARKET_ID_PATTERN.fullmatch(key):
+                raise ConfigError(f"var {name}: {key!r} is not a market id")
+            for scenario, cagr in override.items():
+                _scenario_cagr(f"{name}.{key}", scenario, cagr)
+        else:
+            _scenario_cagr(name, key, override)
+
+
+def _scenario_cagr(name, scenario, cagr):
+    if scenario not in SCENARIOS:
+        raise ConfigError(f"var {name}: unknown scenario {scenario!r}; known: {', '.join(SCENARIOS)}")
+    _number(-0.5, 1.0)(f"{name}.{scenario}", cagr)
 
 
 VAR_CHECKS = {
@@ -128,6 +142,10 @@ def check_window(project: Project, dbt_vars: dict | None, inputs_dir: Path) -> N
             "max(greatest(cast(year as integer), cast(period_end_year as integer))) "
             f"from {_input_table(inputs_dir, 'market_claims')} "
             "where metric in ('market_size', 'cagr') group by market_id").fetchall()}
+    overridden = {key for key, value in (settings["scenario_cagr_overrides"] or {}).items() if isinstance(value, dict)}
+    unknown = sorted(overridden - {market_id for market_id, *_ in markets})
+    if unknown:
+        raise ConfigError(f"var scenario_cagr_overrides names no market of the inputs: {', '.join(unknown)}")
     for market_id, seed_base, seed_start, seed_end in markets:
         base = settings["base_year"] or seed_base
         start = settings["forecast_start_year"] or seed_start

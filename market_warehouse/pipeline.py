@@ -22,7 +22,8 @@ from market_warehouse import publish, validation
 from market_warehouse.config import ConfigError, check_vars, check_window
 from market_warehouse.dbt_build import run_dbt
 from market_warehouse.project import Project
-from market_warehouse.seed_check import SeedCheckError, check_seeds
+from market_warehouse.seed_check import SeedCheckError, check_seeds, input_files
+from market_warehouse.target_check import TargetProblem, check_target, os_error_text
 
 
 class BuildFailed(Exception):
@@ -38,6 +39,7 @@ class BuildReport:
     step_seconds: dict[str, float] = field(default_factory=dict)
     dbt_counts: dict[str, int] = field(default_factory=dict)
     validation: validation.ValidationReport | None = None
+    input_checksums: dict[str, str] = field(default_factory=dict)
 
 
 def new_run_id() -> str:
@@ -71,12 +73,20 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
 
         with step("check vars"):
             try:
-                check_vars(project, dbt_vars)
+                dbt_vars = check_vars(project, dbt_vars)
             except ConfigError as error:
                 raise BuildFailed("check vars", str(error)) from None
 
+        with step("check target"):
+            try:
+                check_target(project)
+            except TargetProblem as error:
+                raise BuildFailed("check target", str(error)) from None
+
         inputs_dir = _input_folder(dbt_vars) or project.seeds_dir
         with step("check seeds"):
+            # Checksums of exactly the files checked; compared again after dbt has loaded them.
+            report.input_checksums = checksums(input_files(project, inputs_dir))
             try:
                 check_seeds(project, inputs_dir=inputs_dir)
             except SeedCheckError as error:
@@ -91,6 +101,11 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             report.dbt_counts = outcome.counts
             if not outcome.success:
                 raise BuildFailed("dbt build", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
+            changed = sorted(name for name, digest in checksums(input_files(project, inputs_dir)).items()
+                             if report.input_checksums.get(name) != digest)
+            if changed:
+                raise BuildFailed("dbt build", f"the inputs changed while the build ran ({', '.join(changed)}): what "
+                                  "was checked is not what was loaded. Build again once nothing writes to them.")
 
         with step("validate (Great Expectations)"):
             report.validation = validation.validate(project, project.candidate_db, report.run_id)
@@ -98,15 +113,16 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             log(report.validation.summary())
             if report.validation.blocking:
                 raise BuildFailed("validate", "critical rules failed:\n" + "\n".join(
-                    f"  rule {r.rule} ({r.suite}): {r.title} [{r.status}, unexpected: {r.unexpected_count}]"
-                    + (f" {r.exception_message}" if r.exception_message else "")
-                    for r in report.validation.blocking))
+                    f"  {r.describe()}" for r in report.validation.blocking))
 
         with step("publish"):
-            _record_publish(project, report, dbt_vars)
-            publish.carry_audit_history(project)
-            publish.swap_in_candidate(project, report.run_id)
-            publish.export_parquet(project, report.run_id)
+            try:
+                _record_publish(project, report, dbt_vars)
+                publish.carry_audit_history(project)
+                publish.publish(project, report.run_id)
+            except duckdb.Error as error:
+                raise BuildFailed("publish", f"{str(error).strip().splitlines()[0]}. Nothing was published; "
+                                  "the published warehouse is unchanged.") from None
     log(f"[{report.run_id}] published {project.published_db}")
     return report
 
@@ -117,20 +133,24 @@ def _input_folder(dbt_vars: dict | None) -> Path | None:
 
 
 class _Timer:
+    """Times a step; turns the operating system's refusals (disk full, read-only, permission denied) into
+    a BuildFailed of that step, so they read as one paragraph, not a traceback."""
     def __init__(self, report: BuildReport, name: str):
         self.report, self.name = report, name
 
     def __enter__(self):
         self.start = time.perf_counter()
 
-    def __exit__(self, *exc):
+    def __exit__(self, exc_type, exc, traceback):
         self.report.step_seconds[self.name] = round(time.perf_counter() - self.start, 3)
+        if isinstance(exc, OSError):
+            raise BuildFailed(self.name, f"{os_error_text(exc)}. Free space or fix the permissions, then build "
+                              "again; nothing was published and the published warehouse is unchanged.") from None
         return False
 
 
-def seed_checksums(project: Project) -> dict[str, str]:
-    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(project.seeds_dir.glob("*.csv"))}
+def checksums(files: dict[str, Path]) -> dict[str, str]:
+    return {label: hashlib.sha256(path.read_bytes()).hexdigest() for label, path in files.items()}
 
 
 def git_commit(project: Project) -> str | None:
@@ -164,7 +184,7 @@ def _record_publish(project: Project, report: BuildReport, dbt_vars: dict | None
         candidate.execute(
             "insert into audit.publish_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [report.run_id, datetime.now(timezone.utc), git_commit(project),
-             json.dumps(seed_checksums(project)), json.dumps(dbt_vars or {}), json.dumps(report.dbt_counts),
+             json.dumps(report.input_checksums), json.dumps(dbt_vars or {}), json.dumps(report.dbt_counts),
              json.dumps(_validation_counts(report.validation)), json.dumps(report.step_seconds),
              dbt_version, duckdb.__version__, sys.version.split()[0]])
 

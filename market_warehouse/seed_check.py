@@ -149,6 +149,22 @@ def check_seeds(project: Project, inputs_dir: Path | None = None) -> None:
         raise SeedCheckError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
 
 
+def input_files(project: Project, inputs_dir: Path | None = None) -> dict[str, Path]:
+    """The files a build loads, by label (path relative to the project where it is inside): per seed its
+    .parquet if there is one, else its .csv. Only regular files; the check reports anything else."""
+    inputs_dir = inputs_dir or project.seeds_dir
+    files = {}
+    for name in load_contracts(project):
+        for path in (inputs_dir / f"{name}.parquet", inputs_dir / f"{name}.csv"):
+            try:
+                if stat.S_ISREG(os.stat(path).st_mode):
+                    files[_label(path, project)] = path
+                    break
+            except OSError:
+                continue
+    return files
+
+
 def _label(path: Path, project: Project) -> str:
     try:
         return str(path.relative_to(project.root))

@@ -6,16 +6,37 @@ table in meta.table and numbers its rules in each expectation's meta.rule; sever
 expectation field: `critical` blocks publishing, `warning` is reported. Validation runs in DuckDB
 through SQL (never pandas) on a read-only connection; Data Docs and GX's result store go to
 build/gx/, which is git-ignored.
+
+Every failing rule names its markets and rows (RuleResult.market_ids / failing_rows, the summary, the
+BuildFailed message, audit.validation_results), read from what GX itself returns (result format COMPLETE):
+
+* column-map expectations (expect_column_values_to_...): the suite's meta.key_columns are GX's
+  `unexpected_index_column_names`, so GX returns the key columns of the unexpected rows
+  (unexpected_index_list). A result format holds for a whole checkpoint, so there is one checkpoint per
+  table. Without meta.key_columns: the table's market_id, *_id, year and scenario columns.
+* expect_compound_columns_to_be_unique: GX has no index list for it on SQL; its unexpected values are
+  the duplicated compound key itself.
+* unexpected_rows_expectation: the query selects market_id first, then the columns that identify a
+  row; GX returns its rows (details.unexpected_rows). A row is kept with its key columns: the
+  expectation's meta.row_keys, else the suite's key columns (else the whole row).
+* a table without market_id names in meta.market_lookup a query of market_id and the key columns that
+  find it (dim_country_label: source_id in marts.fct_market_claim).
+
+GX returns at most 20 index rows and 200 query rows; when a rule has more, one more read-only query (GX's
+unexpected_index_query, or the rule's own query) lists the markets of all of them. These extra queries
+run for failing rules only.
 """
 from __future__ import annotations
 
 import json
 import logging
+import math
 import shutil
 import time
 import warnings
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from decimal import Decimal
 from pathlib import Path
 
 import duckdb
@@ -25,6 +46,9 @@ from market_warehouse.project import Project
 
 DATASOURCE = "warehouse"
 DOCS_SITE = "local_site"
+ROWS_KEPT = 20   # failing rows kept per rule (RuleResult.failing_rows, audit.validation_results)
+ROWS_SHOWN = 3   # failing rows shown in the summary and the BuildFailed message
+MARKETS_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -39,6 +63,8 @@ class RuleResult:
     observed_value: str | None
     unexpected_count: int | None
     exception_message: str | None
+    market_ids: str | None = None     # comma-separated distinct markets of the failing rows
+    failing_rows: str | None = None   # JSON: up to ROWS_KEPT failing rows, objects of their key columns
 
     @property
     def success(self) -> bool:
@@ -47,6 +73,38 @@ class RuleResult:
     @property
     def blocks_publishing(self) -> bool:
         return self.severity == "critical" and not self.success
+
+    @property
+    def markets(self) -> list[str]:
+        return self.market_ids.split(",") if self.market_ids else []
+
+    @property
+    def rows(self) -> list[dict]:
+        return json.loads(self.failing_rows) if self.failing_rows else []
+
+    def where(self) -> str:
+        """Which markets and rows failed: 'markets: a, b; rows: market_id=a, year=2031 | ... (+4 more)'."""
+        if self.status != "failed":
+            return ""
+        rows = self.rows
+        shown = " | ".join(", ".join(f"{key}={_show(value)}" for key, value in row.items())
+                           for row in rows[:ROWS_SHOWN])
+        more = (self.unexpected_count or len(rows)) - min(len(rows), ROWS_SHOWN)
+        markets = ", ".join(self.markets[:MARKETS_SHOWN]) or "none"
+        if len(self.markets) > MARKETS_SHOWN:
+            markets += f" (+{len(self.markets) - MARKETS_SHOWN} more)"
+        return (f"markets: {markets}; rows: {shown or '(not returned)'}"
+                + (f" (+{more} more)" if more > 0 else ""))
+
+    def describe(self) -> str:
+        """One paragraph: rule, suite, title, status, count, markets, first rows, error."""
+        text = f"rule {self.rule} ({self.suite}): {self.title} [{self.status}, unexpected: {self.unexpected_count}]"
+        where = self.where()
+        if where:
+            text += " " + where
+        if self.exception_message:
+            text += f" error: {self.exception_message}"
+        return text
 
 
 @dataclass(frozen=True)
@@ -67,6 +125,9 @@ class ValidationReport:
             unexpected = "" if result.unexpected_count is None else str(result.unexpected_count)
             lines.append(f"{result.rule:>4}  {result.severity:8}  {result.status:7}  {result.suite:19}  "
                          f"{unexpected:>10}  {result.title}")
+            where = result.where()
+            if where:
+                lines.append(f"{'':>4}  {where}")
             if result.exception_message:
                 lines.append(f"{'':>4}  error: {result.exception_message[:200]}")
         counts = {status: sum(r.status == status for r in self.results) for status in ("passed", "failed", "error")}
@@ -86,9 +147,12 @@ def validate(project: Project, db_path: Path, run_id: str) -> ValidationReport:
     started = time.perf_counter()
     context = gx.get_context(mode="ephemeral", project_config=_context_config(project, output_dir))
     try:
-        checkpoint = _checkpoint(gx, context, project, db_path)
-        outcome = checkpoint.run(run_id=gx.core.run_identifier.RunIdentifier(run_name=run_id))
-        results = _result_rows(outcome)
+        datasource = context.data_sources.add_sql(name=DATASOURCE, connection_string=read_only_url(db_path))
+        engine = datasource.get_execution_engine()
+        checkpoints, suites = _checkpoints(gx, context, project, datasource, engine)
+        run = gx.core.run_identifier.RunIdentifier(run_name=run_id)
+        outcomes = [checkpoint.run(run_id=run) for checkpoint in checkpoints]
+        results = _result_rows(outcomes, suites, engine)
     finally:
         _release(context)
     return ValidationReport(run_id=run_id, validated_at=datetime.now(timezone.utc),
@@ -96,32 +160,40 @@ def validate(project: Project, db_path: Path, run_id: str) -> ValidationReport:
                             data_docs_index=output_dir / "data_docs" / "index.html")
 
 
+AUDIT_COLUMNS = {
+    "run_id": "varchar not null",
+    "validated_at": "timestamptz not null",
+    "suite": "varchar not null",
+    "rule": "integer not null",
+    "title": "varchar not null",
+    "expectation_type": "varchar not null",
+    "table_name": "varchar not null",
+    "severity": "varchar not null",
+    "status": "varchar not null",
+    "success": "boolean not null",
+    "observed_value": "varchar",
+    "unexpected_count": "bigint",
+    "exception_message": "varchar",
+    "validation_seconds": "double not null",
+    "market_ids": "varchar",     # comma-separated distinct markets of the failing rows
+    "failing_rows": "varchar",   # JSON text: up to 20 failing rows as objects of their key columns
+}
+
+
 def record(db_path: Path, report: ValidationReport) -> None:
     """Append the results to audit.validation_results of db_path (the candidate, never the published file)."""
     with duckdb.connect(str(db_path)) as connection:
         connection.execute("create schema if not exists audit")
-        connection.execute("""
-            create table if not exists audit.validation_results (
-                run_id varchar not null,
-                validated_at timestamptz not null,
-                suite varchar not null,
-                rule integer not null,
-                title varchar not null,
-                expectation_type varchar not null,
-                table_name varchar not null,
-                severity varchar not null,
-                status varchar not null,
-                success boolean not null,
-                observed_value varchar,
-                unexpected_count bigint,
-                exception_message varchar,
-                validation_seconds double not null
-            )""")
+        columns = ",\n".join(f"{name} {kind}" for name, kind in AUDIT_COLUMNS.items())
+        connection.execute(f"create table if not exists audit.validation_results ({columns})")
+        for name in ("market_ids", "failing_rows"):  # a table created before these columns existed
+            connection.execute(f"alter table audit.validation_results add column if not exists {name} varchar")
         connection.executemany(
-            "insert into audit.validation_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into audit.validation_results ({', '.join(AUDIT_COLUMNS)}) "
+            f"values ({', '.join('?' for _ in AUDIT_COLUMNS)})",
             [[report.run_id, report.validated_at, r.suite, r.rule, r.title, r.expectation_type, r.table_name,
               r.severity, r.status, r.success, r.observed_value, r.unexpected_count, r.exception_message,
-              report.seconds] for r in report.results])
+              report.seconds, r.market_ids, r.failing_rows] for r in report.results])
 
 
 def _context_config(project: Project, output_dir: Path):
@@ -159,59 +231,188 @@ def _context_config(project: Project, output_dir: Path):
     )
 
 
-def _checkpoint(gx, context, project: Project, db_path: Path):
+def _checkpoints(gx, context, project: Project, datasource, engine):
+    """One checkpoint per table (and key columns): each passes them to GX as unexpected_index_column_names."""
     from great_expectations.checkpoint import UpdateDataDocsAction
 
     # suites.get() raises on a malformed suite; suites.all() would silently skip it.
     suites = [context.suites.get(path.stem) for path in sorted((project.root / "expectations").glob("*.json"))]
-    datasource = context.data_sources.add_sql(name=DATASOURCE, connection_string=read_only_url(db_path))
-    batches = {}
-    definitions = []
+    table_columns = _table_columns(engine)
+    groups: dict[tuple[str, tuple[str, ...]], list] = {}
+    assets = {}
     for suite in suites:
         table = suite.meta["table"]
-        if table not in batches:
+        if table not in assets:
             schema, table_name = table.split(".")
             with warnings.catch_warnings():
                 # Deprecated since GX 1.14, but the generic SQL datasource has no other way to
                 # name a schema, and DuckDB rejects `schema` as a connect option.
                 warnings.filterwarnings("ignore", message="`schema_name` is deprecated")
-                asset = datasource.add_table_asset(name=table, table_name=table_name, schema_name=schema)
-            batches[table] = asset.add_batch_definition_whole_table(name="whole_table")
-        definitions.append(context.validation_definitions.add(
-            gx.ValidationDefinition(name=suite.name, data=batches[table], suite=suite)))
-    return context.checkpoints.add(gx.Checkpoint(
-        name="warehouse_rules", validation_definitions=definitions,
-        actions=[UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE])],
-        result_format="SUMMARY"))
+                assets[table] = datasource.add_table_asset(name=table, table_name=table_name, schema_name=schema)
+        keys = _key_columns(suite.meta, table_columns.get(table, []))
+        groups.setdefault((table, keys), []).append(suite)
+    checkpoints = []
+    meta = {}
+    for number, ((table, keys), group) in enumerate(groups.items()):
+        meta.update({suite.name: (suite.meta, keys) for suite in group})
+        batch = assets[table].add_batch_definition_whole_table(name=f"whole_table_{number}")
+        definitions = [context.validation_definitions.add(gx.ValidationDefinition(name=suite.name, data=batch,
+                                                                                  suite=suite))
+                       for suite in group]
+        result_format = {"result_format": "COMPLETE", "partial_unexpected_count": ROWS_KEPT}
+        if keys:
+            result_format["unexpected_index_column_names"] = list(keys)
+        checkpoints.append(context.checkpoints.add(gx.Checkpoint(
+            name=f"warehouse_rules_{number}", validation_definitions=definitions,
+            actions=[UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE])],
+            result_format=result_format)))
+    return checkpoints, meta
 
 
-def _result_rows(outcome) -> list[RuleResult]:
+def _table_columns(engine) -> dict[str, list[str]]:
+    import sqlalchemy as sa
+
+    rows = engine.execute_query(sa.text(
+        "select table_schema || '.' || table_name, column_name from information_schema.columns "
+        "order by table_schema, table_name, ordinal_position")).fetchall()
+    columns: dict[str, list[str]] = {}
+    for table, column in rows:
+        columns.setdefault(table, []).append(column)
+    return columns
+
+
+def _key_columns(meta: dict, columns: list[str]) -> tuple[str, ...]:
+    """The suite's meta.key_columns (market_id first), else the table's market_id, *_id columns, year, scenario.
+    A declared key column the table lacks is kept: GX then raises, and the rule is an error, not a pass."""
+    keys = list(meta.get("key_columns") or
+                [c for c in columns if c.endswith("_id") or c in ("year", "scenario")])
+    return tuple(sorted(keys, key=lambda c: c != "market_id"))
+
+
+def _result_rows(outcomes, suites: dict[str, tuple[dict, tuple[str, ...]]], engine) -> list[RuleResult]:
     rows = []
-    for suite_result in outcome.run_results.values():
-        batch_spec = suite_result.meta.get("batch_spec") or {}
-        table = f"{batch_spec.get('schema_name')}.{batch_spec.get('table_name')}"
-        for result in suite_result.results:
-            config = result.expectation_config
-            raised, message = _raised(result.exception_info)
-            details = result.result or {}
-            observed = details.get("observed_value")
-            unexpected = details.get("unexpected_count")
-            if unexpected is None and config.type == "unexpected_rows_expectation":
-                unexpected = observed  # its observed value is the number of unexpected rows
-            rows.append(RuleResult(
-                suite=suite_result.suite_name,
-                rule=int(config.meta["rule"]),
-                title=config.meta["title"],
-                expectation_type=config.type,
-                table_name=table,
-                severity=config.severity.value,
+    lookups: dict[str, list[dict] | None] = {}
+    for outcome in outcomes:
+        for suite_result in outcome.run_results.values():
+            batch_spec = suite_result.meta.get("batch_spec") or {}
+            table = f"{batch_spec.get('schema_name')}.{batch_spec.get('table_name')}"
+            suite_meta, keys = suites[suite_result.suite_name]
+            for result in suite_result.results:
+                config = result.expectation_config
+                raised, message = _raised(result.exception_info)
+                details = result.result or {}
+                observed = details.get("observed_value")
+                unexpected = details.get("unexpected_count")
+                if unexpected is None and config.type == "unexpected_rows_expectation":
+                    unexpected = observed  # its observed value is the number of unexpected rows
                 # exception_info is never empty, even on success: only raised_exception counts.
-                status="error" if raised else ("passed" if result.success else "failed"),
-                observed_value=None if observed is None else json.dumps(observed, default=str),
-                unexpected_count=unexpected,
-                exception_message=message,
-            ))
+                status = "error" if raised else ("passed" if result.success else "failed")
+                markets, failing = (None, None) if status != "failed" else _where(
+                    config, details, unexpected, table, suite_meta, keys, engine, lookups)
+                rows.append(RuleResult(
+                    suite=suite_result.suite_name,
+                    rule=int(config.meta["rule"]),
+                    title=config.meta["title"],
+                    expectation_type=config.type,
+                    table_name=table,
+                    severity=config.severity.value,
+                    status=status,
+                    observed_value=None if observed is None else json.dumps(observed, default=str),
+                    unexpected_count=unexpected,
+                    exception_message=message,
+                    market_ids=markets,
+                    failing_rows=failing,
+                ))
     return rows
+
+
+def _where(config, details: dict, unexpected: int | None, table: str, suite_meta: dict,
+           keys: tuple[str, ...], engine, lookups: dict) -> tuple[str | None, str | None]:
+    """(market_ids, failing_rows JSON) of a failed expectation, from the rows GX returned."""
+    if config.type == "unexpected_rows_expectation":
+        returned = (details.get("details") or {}).get("unexpected_rows") or []
+        row_keys = config.meta.get("row_keys") or keys
+        rows = [_key_values(dict(row), row_keys) for row in returned]
+        everything = config.kwargs["unexpected_rows_query"].format(batch=table)
+    elif details.get("unexpected_index_list") is not None:
+        rows = [dict(row) for row in details["unexpected_index_list"]]
+        everything = (details.get("unexpected_index_query") or "").strip().rstrip(";") or None
+    else:
+        # GX returns no index list for expect_compound_columns_to_be_unique on SQL (nor without key
+        # columns), only the unexpected values: for a compound key they are the row's key.
+        column = config.kwargs.get("column")
+        rows = [dict(value) if isinstance(value, dict) else {column: value}
+                for value in details.get("unexpected_list") or details.get("partial_unexpected_list") or []]
+        everything = None  # GX's index query of a compound key is no valid SQL
+    rows = [{"market_id": row.pop("market_id"), **row} if "market_id" in row else row for row in rows]
+
+    lookup = suite_meta.get("market_lookup")
+    found_by = []
+    if rows and "market_id" not in rows[0] and lookup:
+        if lookup not in lookups:
+            lookups[lookup] = _query(engine, lookup)
+        pairs = lookups[lookup] or []
+        found_by = [c for c in (pairs[0] if pairs else {}) if c != "market_id" and c in rows[0]]
+        if found_by:
+            rows = [{"market_id": ",".join(sorted({str(pair["market_id"]) for pair in pairs
+                                                   if pair["market_id"] is not None
+                                                   and all(pair[c] == row[c] for c in found_by)})) or None,
+                     **row} for row in rows]
+
+    rows.sort(key=lambda row: [_sort_key(value) for value in row.values()])  # by market, then keys
+    markets = {str(m) for row in rows for m in str(row.get("market_id") or "").split(",") if m}
+    if unexpected is not None and unexpected > len(rows) and everything and (
+            (rows and "market_id" in rows[0]) or found_by):
+        # GX returned only some of the rows: count the markets of all of them.
+        if found_by:
+            sql = (f"select distinct l.market_id from ({everything}) as u join ({lookup}) as l "
+                   f"using ({', '.join(found_by)}) where l.market_id is not null")
+        else:
+            sql = f"select distinct market_id from ({everything}) as u where market_id is not null"
+        everyone = _query(engine, sql)
+        if everyone is not None:
+            markets = {str(row["market_id"]) for row in everyone}
+    return (",".join(sorted(markets)) or None,
+            json.dumps(rows[:ROWS_KEPT], default=_json_value) if rows else None)
+
+
+def _key_values(row: dict, keys) -> dict:
+    """The row's key columns (and market_id); the whole row if it has none of them."""
+    kept = {column: value for column, value in row.items() if column == "market_id" or column in keys}
+    return kept if set(kept) - {"market_id"} else row
+
+
+def _query(engine, sql: str) -> list[dict] | None:
+    """A read-only query through GX's own engine; None (and a warning) if it fails."""
+    import sqlalchemy as sa
+
+    try:
+        return [row._asdict() for row in engine.execute_query(sa.text(sql)).fetchall()]
+    except Exception as error:  # the rule's status stands; only its market list is then partial
+        logging.getLogger(__name__).warning("could not list the markets of a failing rule: %s", error)
+        return None
+
+
+def _sort_key(value) -> tuple:
+    number = isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+    return (value is None, not number, value if number else 0, "" if number else str(value))
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def _show(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, float) and math.isfinite(value):
+        return f"{value:.6g}"
+    text = str(value)
+    return repr(text) if any(mark in text for mark in (",", "|", "=", ";")) else text
 
 
 def _raised(exception_info: dict | None) -> tuple[bool, str | None]:

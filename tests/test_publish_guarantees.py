@@ -64,9 +64,11 @@ def test_a_failed_critical_rule_blocks_publishing(published_copy):
     ("{nope: 1}", "unknown var 'nope'"),
     ("{fan_draws: many}", "var fan_draws: must be an integer"),
     ("{base_year: 2010}", "does not hold the base year 2010"),
-    ("{base_year: 2034, forecast_end_year: 2040}", "base year 2034 is outside the years the sources state sizes for"),
+    ("{base_year: 2034, forecast_start_year: 2034, forecast_end_year: 2035}",
+     "base year 2034 is outside the years its sources state world sizes for"),
     ("{input_folder: \"/tmp'; drop table x; --\"}", "looks like SQL is refused"),
     ("{scenario_cagr_overrides: {medium: 0.1}}", "unknown scenario 'medium'"),
+    ("{scenario_cagr_overrides: {no_such_market: {high: 0.2}}}", "names no market of the inputs: no_such_market"),
     ("[1, 2]", "--vars must be a mapping"),
 ])
 def test_bad_vars_are_refused_before_anything_runs(published_copy, vars_, message):
@@ -86,37 +88,76 @@ def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 300) ->
     raise AssertionError(f"the build ended before {text!r}")
 
 
+def release_pair(project) -> tuple[Path, Path]:
+    """The DuckDB file and the Parquet folder a reader gets now, links resolved."""
+    return (project.warehouse_dir / "market.duckdb").resolve(), (project.warehouse_dir / "parquet").resolve()
+
+
+def assert_file_and_exports_are_one_publish(project) -> None:
+    database, parquet = release_pair(project)
+    assert database.parent == parquet.parent, "the DuckDB file and the Parquet exports come from two publishes"
+    with duckdb.connect(str(database), read_only=True) as connection:
+        for mart in ("fct_market_forecast", "fct_market_consensus", "dim_market"):
+            differing = connection.execute(
+                f"select count(*) from ((select * from marts.{mart} except all "
+                f"select * from read_parquet('{parquet / (mart + '.parquet')}')) union all "
+                f"(select * from read_parquet('{parquet / (mart + '.parquet')}') except all select * from marts.{mart}))"
+            ).fetchone()[0]
+            assert differing == 0, mart
+
+
 def test_killed_builds_never_break_the_published_file(published_copy):
-    """kill -9 during dbt, during GX, and at the two publish points; the next build recovers."""
+    """kill -9 during dbt, during GX and at every step of publish (release copied, Parquet exported, pointer
+    switched): the DuckDB file and its exports are always one publish, the old or the new; the next build
+    recovers. Then a damaged published file: refused with the way out, which works."""
     kill_points = [
         ("dbt", "dbt build (candidate) ...", 6.0, None),
         ("GX", "validate (Great Expectations) ...", 2.0, None),
-        ("publish, candidate copied", "paused at publish:copied", 0, "publish:copied"),
-        ("publish, file swapped", "paused at publish:swapped", 0, "publish:swapped"),
+        ("publish, release copied", "paused at publish:copied", 0, "publish:copied"),
+        ("publish, Parquet exported", "paused at publish:exported", 0, "publish:exported"),
+        ("publish, pointer switched", "paused at publish:switched", 0, "publish:switched"),
     ]
     outcomes = {}
     for label, line, delay, pause in kill_points:
-        before = sha256(published_copy.published_db)
+        before = release_pair(published_copy)
         process = start_build(published_copy, env={"MARKET_WAREHOUSE_PAUSE_AT": pause} if pause else None)
         wait_for_line(process, line)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
-        after = sha256(published_copy.published_db)
-        # The published file is the old one or a whole new one, and it passes every critical rule.
+        # The published file is the old one or a whole new one, with its own exports, passing every critical rule.
+        assert_file_and_exports_are_one_publish(published_copy)
         report = validate(published_copy, published_copy.published_db, f"after-kill-{label}")
         assert report.blocking == [], label
-        outcomes[label] = "unchanged" if after == before else "replaced whole"
-        if pause == "publish:copied":
-            assert list(published_copy.warehouse_dir.glob(".market.*.incoming.duckdb")), "the half-done copy"
-    assert outcomes["dbt"] == outcomes["GX"] == outcomes["publish, candidate copied"] == "unchanged"
-    assert outcomes["publish, file swapped"] == "replaced whole"
+        outcomes[label] = "unchanged" if release_pair(published_copy) == before else "replaced whole"
+        if pause in ("publish:copied", "publish:exported"):
+            assert list((published_copy.warehouse_dir / "releases").glob(".incoming-*")), "the half-done release"
+    assert {outcomes[label] for label, *_ in kill_points[:4]} == {"unchanged"}
+    assert outcomes["publish, pointer switched"] == "replaced whole"
 
     result = run_build(published_copy)
     assert result.returncode == 0, result.stderr[-3000:]
-    leftovers = [path.name for path in published_copy.warehouse_dir.iterdir() if path.name.startswith(".")]
-    assert leftovers == []
-    assert len(list(published_copy.warehouse_dir.glob("parquet-*"))) == 1
+    assert_file_and_exports_are_one_publish(published_copy)
+    hidden = [path.name for folder in (published_copy.warehouse_dir, published_copy.warehouse_dir / "releases")
+              for path in folder.iterdir() if path.name.startswith(".")]
+    assert hidden == []
+    assert len(list((published_copy.warehouse_dir / "releases").iterdir())) == 2  # current and previous
+
+    # A damaged (truncated) published file: validate and build refuse it and name the way out.
+    damaged = release_pair(published_copy)[0]
+    with open(damaged, "r+b") as handle:
+        handle.truncate(damaged.stat().st_size // 3)
+    checked = subprocess.run([sys.executable, "-m", "market_warehouse", "--project-dir", str(published_copy.root),
+                              "validate"], capture_output=True, text=True, cwd=PACKAGE_ROOT, timeout=300)
+    assert checked.returncode == 1 and "does not open" in checked.stderr and "Traceback" not in checked.stderr
+    refused = run_build(published_copy)
+    assert refused.returncode == 1 and "BUILD FAILED at step 'check target'" in refused.stderr
+    assert "restore-previous" in refused.stderr and "Traceback" not in refused.stderr
+    restored = subprocess.run([sys.executable, "-m", "market_warehouse", "--project-dir", str(published_copy.root),
+                               "restore-previous"], capture_output=True, text=True, cwd=PACKAGE_ROOT, timeout=120)
+    assert restored.returncode == 0, restored.stderr
+    assert validate(published_copy, published_copy.published_db, "after-restore").blocking == []
+    assert run_build(published_copy).returncode == 0
 
 
 # What a publish is: its run id and its numbers, read in one query.
@@ -156,7 +197,7 @@ def test_readers_see_one_whole_publish_at_a_time(published_copy, tmp_path):
                for mode in ("held", "fresh")}
     time.sleep(2)
     for high in (0.12, 0.13, 0.14):
-        result = run_build(published_copy, "--vars", json.dumps({"scenario_cagr_overrides": {"high": high}}))
+        result = run_build(published_copy, "--vars", json.dumps({"scenario_cagr_overrides": {"biopharma_cmo_cro": {"high": high}}}))
         assert result.returncode == 0, result.stderr[-3000:]
         states.add(current_state())
         time.sleep(1)
@@ -188,6 +229,7 @@ def test_plain_dbt_build_writes_the_candidate_never_the_published_file():
 
 
 def test_parquet_exports_match_the_published_marts(built_project, warehouse):
+    assert_file_and_exports_are_one_publish(built_project)
     marts = [row[0] for row in warehouse.execute(
         "select table_name from duckdb_tables() where schema_name = 'marts'").fetchall()]
     assert len(marts) >= 17

@@ -7,7 +7,8 @@
 --        CAGR its own size path uses, int_source_paths);
 -- high = the highest value any claim states (range highs count; a lower bound counts with its
 --        bound, the only number it states).
--- var scenario_cagr_overrides replaces a scenario's CAGR for what-if runs; the row then says so.
+-- var scenario_cagr_overrides replaces a scenario's CAGR (of every market, or of the markets it names) for
+-- what-if runs; the row then says so.
 with claims as (
     select
         claims.*,
@@ -87,7 +88,9 @@ from_claims as (
 select
     market_id,
     scenario,
-    {{ scenario_cagr_override('scenario', 'cagr') }} as cagr,
-    {{ scenario_cagr_override('scenario', 'cagr_claim_id', overridden="'var scenario_cagr_overrides'") }} as cagr_claim_id,
-    {{ scenario_cagr_override('scenario', 'cagr_basis', overridden="'what-if: var scenario_cagr_overrides'") }} as cagr_basis
+    {{ scenario_cagr_override('market_id', 'scenario', 'cagr') }} as cagr,
+    {{ scenario_cagr_override('market_id', 'scenario', 'cagr_claim_id', overridden="'var scenario_cagr_overrides'") }}
+        as cagr_claim_id,
+    {{ scenario_cagr_override('market_id', 'scenario', 'cagr_basis',
+                              overridden="'what-if: var scenario_cagr_overrides'") }} as cagr_basis
 from from_claims
