@@ -2,7 +2,11 @@
 // Open every page of a built Evidence site in headless Chromium and report what rendered.
 //   node check-site.mjs <spec.json>
 // spec.json: {"buildDir": "...", "screenshotDir": "...", "chromium": "/usr/bin/chromium",
-//             "pages": [{"path": "/regions", "title": "Regions", "minCharts": 1, "texts": ["56.59"]}]}
+//             "pages": [{"path": "/markets/m1/regions", "title": "Regional shares", "minCharts": 1,
+//                        "texts": ["56.59"],            // must be on the page (visible text)
+//                        "forbidden": ["m2", "12.34"],  // must not be on it as a token (visible or hidden text)
+//                        "forbiddenPaths": ["/markets/m2"], // no link to these paths or below them
+//                        "requiredLinks": ["/markets/m1/regions"]}]}  // links the page must have
 // Serves buildDir with `python3 -m http.server` on 127.0.0.1 (a free port), blocks every request that
 // leaves 127.0.0.1, and prints one JSON line per page (prefix "PAGE ") and a last line "DONE <n>".
 // The pass/fail decision is the caller's (tests/test_report_site.py); exit code 2 = could not run at all.
@@ -19,6 +23,13 @@ const shotDir = path.resolve(spec.screenshotDir);
 const CHROMIUM = spec.chromium ?? '/usr/bin/chromium';
 const MIN_W = 200;
 const MIN_H = 150;
+
+// A token is found only where it is not part of a longer word or number: "m1" is not in "m10",
+// "12.34" is not in "112.34" nor in "12.345".
+function tokenRegex(token) {
+	const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`(?<![\\w.,-])${escaped}(?![\\w-]|[.,]\\d)`);
+}
 
 function freePort() {
 	return new Promise((resolve, reject) => {
@@ -59,6 +70,7 @@ let context;
 let fatal = null;
 const external = [];
 let done = 0;
+const linkStatus = new Map(); // href -> HTTP status, checked once for the whole site
 try {
 	await waitForServer(`${origin}/`);
 	context = await chromium.launchPersistentContext(userDataDir, {
@@ -102,6 +114,7 @@ try {
 			if (r.status() >= 400) failedRequests.push(`${r.url()} HTTP ${r.status()}`);
 		});
 		const result = { path: p.path, status: null, charts: [], missingTexts: [], title: null, consoleErrors, failedRequests };
+		const t0 = Date.now();
 		try {
 			const resp = await page.goto(`${origin}${p.path}`, { waitUntil: 'load', timeout: 90000 });
 			result.status = resp?.status() ?? null;
@@ -139,13 +152,27 @@ try {
 			result.title = await page.title();
 			result.titleFound = p.title ? body.includes(p.title) : true;
 			result.errorText = body.match(/(^|\n)[^\n]*\bError\b[^\n]{0,160}/)?.[0]?.trim() ?? null;
+			// Everything the page holds as text, also in collapsed parts (Details), without scripts and styles.
+			const allText = await page.evaluate(() => {
+				const clone = document.body.cloneNode(true);
+				clone.querySelectorAll('script, style, noscript, template').forEach((el) => el.remove());
+				return `${document.body.innerText}\n${clone.textContent}`;
+			});
+			result.forbiddenFound = (p.forbidden ?? []).filter((t) => tokenRegex(t).test(allText));
 			const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
 			const links = [...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => h.split('#')[0]))];
+			const pathOf = (h) => new URL(h).pathname.replace(/\/+$/, '') || '/';
+			const paths = new Set(links.map(pathOf));
+			result.missingLinks = (p.requiredLinks ?? []).filter((l) => !paths.has(l.replace(/\/+$/, '') || '/'));
+			result.forbiddenLinks = [...paths].filter((l) =>
+				(p.forbiddenPaths ?? []).some((f) => l === f || l.startsWith(`${f}/`))
+			);
 			result.brokenLinks = [];
 			for (const l of links) {
-				const r = await page.request.get(l);
-				if (r.status() !== 200) result.brokenLinks.push(`${l} -> HTTP ${r.status()}`);
+				if (!linkStatus.has(l)) linkStatus.set(l, (await page.request.get(l)).status());
+				if (linkStatus.get(l) !== 200) result.brokenLinks.push(`${l} -> HTTP ${linkStatus.get(l)}`);
 			}
+			result.nLinks = links.length;
 			const name = p.path.replace(/\//g, '_').replace(/^_|_$/g, '') || 'index';
 			result.screenshot = path.join(shotDir, `${name}.png`);
 			await page.screenshot({ path: result.screenshot, fullPage: true });
@@ -153,6 +180,7 @@ try {
 			result.exception = e.message.split('\n')[0];
 		}
 		result.aborted = aborted;
+		result.seconds = Math.round((Date.now() - t0) / 100) / 10;
 		console.log(`PAGE ${JSON.stringify(result)}`);
 		done++;
 		await page.close();

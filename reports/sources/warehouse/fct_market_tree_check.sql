@@ -1,0 +1,1 @@
+select * from marts.fct_market_tree_check
