@@ -1,4 +1,5 @@
-"""Command line: python -m market_warehouse {build,check-seeds,validate,report,restore-previous}
+"""Command line: python -m market_warehouse (or market-warehouse)
+{build,publish,check-seeds,validate,report,restore-previous}
 [--project-dir DIR]. Expected failures print one paragraph and exit 1; anything unexpected prints one line
 and the path of a log file with the traceback."""
 from __future__ import annotations
@@ -48,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     build_parser = commands.add_parser("build", help="check seeds, dbt build, validate, publish (the main job)")
     build_parser.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
+    commands.add_parser("publish", help="validate the candidate a plain `dbt build` wrote and publish it, as the "
+                                        "main job does (no rebuild)")
     commands.add_parser("check-seeds", help="check the seed CSVs only; names file, row and column of each problem")
     validate_parser = commands.add_parser(
         "validate", help="run the GX rules on a warehouse file (read-only; default: the published one)")
@@ -88,6 +91,17 @@ def _run(args, project: Project) -> int:
         print(report.summary())
         return 1 if report.blocking else 0
 
+    if args.command == "publish":
+        from market_warehouse.pipeline import BuildFailed, publish_candidate
+        try:
+            report = publish_candidate(project)
+        except BuildFailed as error:
+            print(f"PUBLISH FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
+            print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
+            return 1
+        print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
+        return 0
+
     if args.command == "build":
         from market_warehouse.pipeline import BuildFailed, build
         import yaml
@@ -127,3 +141,8 @@ def _run(args, project: Project) -> int:
         print(json.dumps({"site": str(result.site_dir), "step_seconds": result.step_seconds}, indent=2))
         return 0
     return 2
+
+
+def console_script() -> None:
+    """Entry point of the `market-warehouse` command (pyproject.toml)."""
+    sys.exit(main())

@@ -60,71 +60,147 @@ def build_lock(project: Project):
 
 
 def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildReport:
+    """The main job: check vars, target and inputs, dbt build the candidate, validate it, publish it."""
     report = BuildReport(run_id=new_run_id())
+    step = _stepper(report, log)
     with build_lock(project):
-        def step(name: str):
-            log(f"[{report.run_id}] {name} ...")
-            return _Timer(report, name)
-
         with step("clean up leftovers of earlier builds"):
             publish.remove_stale_files(project)
             for path in (project.candidate_db, project.candidate_db.with_name(project.candidate_db.name + ".wal")):
                 path.unlink(missing_ok=True)
-
-        with step("check vars"):
-            try:
-                dbt_vars = check_vars(project, dbt_vars)
-            except ConfigError as error:
-                raise BuildFailed("check vars", str(error)) from None
-
-        with step("check target"):
-            try:
-                check_target(project)
-            except TargetProblem as error:
-                raise BuildFailed("check target", str(error)) from None
-
+        dbt_vars = _check_vars_target_and_inputs(project, report, step, dbt_vars)
         inputs_dir = _input_folder(dbt_vars) or project.seeds_dir
-        with step("check seeds"):
-            # Checksums of exactly the files checked; compared again after dbt has loaded them.
-            report.input_checksums = checksums(input_files(project, inputs_dir))
-            try:
-                check_seeds(project, inputs_dir=inputs_dir)
-            except SeedCheckError as error:
-                raise BuildFailed("check seeds", "\n" + str(error)) from None
-            try:
-                check_window(project, dbt_vars, inputs_dir)
-            except ConfigError as error:
-                raise BuildFailed("check vars", str(error)) from None
 
         with step("dbt build (candidate)"):
             outcome = run_dbt(project, "build", dbt_vars=dbt_vars)
             report.dbt_counts = outcome.counts
             if not outcome.success:
                 raise BuildFailed("dbt build", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
-            changed = sorted(name for name, digest in checksums(input_files(project, inputs_dir)).items()
-                             if report.input_checksums.get(name) != digest)
-            if changed:
-                raise BuildFailed("dbt build", f"the inputs changed while the build ran ({', '.join(changed)}): what "
-                                  "was checked is not what was loaded. Build again once nothing writes to them.")
+            _check_inputs_unchanged(project, report, inputs_dir, since=None)
 
-        with step("validate (Great Expectations)"):
-            report.validation = validation.validate(project, project.candidate_db, report.run_id)
-            validation.record(project.candidate_db, report.validation)
-            log(report.validation.summary())
-            if report.validation.blocking:
-                raise BuildFailed("validate", "critical rules failed:\n" + "\n".join(
-                    f"  {r.describe()}" for r in report.validation.blocking))
-
-        with step("publish"):
-            try:
-                _record_publish(project, report, dbt_vars)
-                publish.carry_audit_history(project)
-                publish.publish(project, report.run_id)
-            except duckdb.Error as error:
-                raise BuildFailed("publish", f"{str(error).strip().splitlines()[0]}. Nothing was published; "
-                                  "the published warehouse is unchanged.") from None
+        _validate_and_publish(project, report, step, dbt_vars, log)
     log(f"[{report.run_id}] published {project.published_db}")
     return report
+
+
+def publish_candidate(project: Project, log=print) -> BuildReport:
+    """After a plain `dbt build`: validate the candidate it wrote and publish it exactly as the main job does
+    (same checks of vars, target and inputs, same GX gate, same publish and audit rows), without rebuilding.
+    Only a candidate whose last dbt build ran the whole project and passed, from inputs that have not
+    changed since, is published."""
+    report = BuildReport(run_id=new_run_id())
+    step = _stepper(report, log)
+    with build_lock(project):
+        with step("check candidate"):
+            dbt_run = _last_dbt_build(project)
+            report.dbt_counts = dbt_run["status_counts"]
+        dbt_vars = _check_vars_target_and_inputs(project, report, step, dbt_run["dbt_vars"] or None)
+        with step("check inputs unchanged"):
+            _check_inputs_unchanged(project, report, _input_folder(dbt_vars) or project.seeds_dir,
+                                    since=dbt_run["started_at"])
+        _validate_and_publish(project, report, step, dbt_vars, log)
+    log(f"[{report.run_id}] published {project.published_db} (the candidate of dbt invocation "
+        f"{dbt_run['invocation_id']})")
+    return report
+
+
+def _stepper(report: BuildReport, log):
+    def step(name: str):
+        log(f"[{report.run_id}] {name} ...")
+        return _Timer(report, name)
+    return step
+
+
+def _check_vars_target_and_inputs(project: Project, report: BuildReport, step, dbt_vars: dict | None) -> dict:
+    with step("check vars"):
+        try:
+            dbt_vars = check_vars(project, dbt_vars)
+        except ConfigError as error:
+            raise BuildFailed("check vars", str(error)) from None
+
+    with step("check target"):
+        try:
+            check_target(project)
+        except TargetProblem as error:
+            raise BuildFailed("check target", str(error)) from None
+
+    inputs_dir = _input_folder(dbt_vars) or project.seeds_dir
+    with step("check seeds"):
+        # Checksums of exactly the files checked; compared again once dbt has loaded them.
+        report.input_checksums = checksums(input_files(project, inputs_dir))
+        try:
+            check_seeds(project, inputs_dir=inputs_dir)
+        except SeedCheckError as error:
+            raise BuildFailed("check seeds", "\n" + str(error)) from None
+        try:
+            check_window(project, dbt_vars, inputs_dir)
+        except ConfigError as error:
+            raise BuildFailed("check vars", str(error)) from None
+    return dbt_vars
+
+
+def _check_inputs_unchanged(project: Project, report: BuildReport, inputs_dir: Path, since: datetime | None) -> None:
+    """What was checked is what was loaded: the same files, byte for byte, and (for a plain dbt build's
+    candidate) none written after that dbt build started."""
+    files = input_files(project, inputs_dir)
+    changed = sorted(label for label, digest in checksums(files).items() if report.input_checksums.get(label) != digest)
+    changed += sorted(set(report.input_checksums) - set(files))
+    if since is not None:
+        changed += sorted(label for label, path in files.items()
+                          if datetime.fromtimestamp(path.stat().st_mtime, timezone.utc) > since)
+    if changed:
+        raise BuildFailed("check inputs", f"the inputs changed after dbt loaded them ({', '.join(sorted(set(changed)))}): "
+                          "what was checked is not what was loaded. Run the build again once nothing writes to them.")
+
+
+def _last_dbt_build(project: Project) -> dict:
+    problem = None
+    if not project.candidate_db.exists():
+        problem = f"there is no candidate {project.candidate_db}; run `dbt build` (or `make build`) first"
+    else:
+        try:
+            with duckdb.connect(str(project.candidate_db), read_only=True) as candidate:
+                row = candidate.execute(
+                    "select invocation_id, command, started_at, selection, dbt_vars, status_counts, n_failed "
+                    "from audit.dbt_runs order by finished_at desc limit 1").fetchone()
+        except duckdb.Error as error:
+            row, problem = None, (f"{project.candidate_db} holds no record of a dbt build "
+                                  f"({str(error).splitlines()[0]}); run `dbt build` first")
+        if row is not None:
+            invocation_id, command, started_at, selection, dbt_vars, statuses, n_failed = row
+            if command != "build":
+                problem = f"the candidate's last dbt command was `dbt {command}`, not `dbt build`; run `dbt build`"
+            elif json.loads(selection):
+                problem = (f"the candidate's last dbt build selected only part of the project "
+                           f"({', '.join(json.loads(selection))}); run a full `dbt build`")
+            elif n_failed:
+                problem = f"the candidate's last dbt build had {n_failed} failing nodes; fix them and run `dbt build`"
+            else:
+                return {"invocation_id": invocation_id, "started_at": started_at, "dbt_vars": json.loads(dbt_vars),
+                        "status_counts": json.loads(statuses)}
+        elif problem is None:
+            problem = "the candidate holds no record of a dbt build; run `dbt build` first"
+    raise BuildFailed("check candidate", problem + "; the published warehouse is unchanged.")
+
+
+def _validate_and_publish(project: Project, report: BuildReport, step, dbt_vars: dict | None, log) -> None:
+    with step("validate (Great Expectations)"):
+        publish.clear_audit_history(project)
+        report.validation = validation.validate(project, project.candidate_db, report.run_id, log=log)
+        validation.record(project.candidate_db, report.validation)
+        log(report.validation.summary())
+        if report.validation.blocking:
+            raise BuildFailed("validate", "critical rules failed:\n" + "\n".join(
+                f"  {r.describe()}" for r in report.validation.blocking))
+
+    with step("publish"):
+        try:
+            _record_publish(project, report, dbt_vars)
+            publish.carry_audit_history(project)
+            publish.publish(project, report.run_id)
+        except duckdb.Error as error:
+            raise BuildFailed("publish", f"{str(error).strip().splitlines()[0]}. Nothing was published; "
+                              "the published warehouse is unchanged.") from None
 
 
 def _input_folder(dbt_vars: dict | None) -> Path | None:

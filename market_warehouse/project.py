@@ -7,7 +7,8 @@ from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 # What a build reads; everything else (the venv, build output, reports, tests) stays behind.
-PROJECT_CONTENT = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations")
+PROJECT_CONTENT = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations",
+                   "build/.gitkeep")  # build/ exists in a clone: plain dbt writes its candidate there
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,14 @@ def carry_audit_history(project: Project) -> None:
         candidate.execute("detach published")
 
 
+def clear_audit_history(project: Project) -> None:
+    """Drop the audit tables a candidate may still hold from an earlier publish of the same file (a plain
+    `dbt build` rebuilds models in place): the history is carried over from the published file instead."""
+    with duckdb.connect(str(project.candidate_db)) as candidate:
+        for table in AUDIT_TABLES_KEPT_ACROSS_RUNS:
+            candidate.execute(f"drop table if exists audit.{table}")
+
+
 def publish(project: Project, run_id: str) -> Path:
     """Write the release of run_id completely, then switch `current` to it in one rename."""
     warehouse = project.warehouse_dir

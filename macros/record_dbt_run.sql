@@ -1,0 +1,55 @@
+{#- on-run-end hook: writes what this dbt invocation did into the candidate (audit.dbt_runs) and, after a
+    plain `dbt build`, says where the candidate is and the one command that publishes it. The publish
+    command (python -m market_warehouse publish) reads this row: it publishes only a candidate whose last
+    dbt build ran every node of the project and passed, with the vars it ran with. -#}
+{% macro record_dbt_run(results) -%}
+    {%- if execute -%}
+        {%- set command = invocation_args_dict.get('which') -%}
+        {%- set selection = (invocation_args_dict.get('select') or []) | list
+                            + (invocation_args_dict.get('exclude') or []) | list
+                            + ([invocation_args_dict.get('selector')] if invocation_args_dict.get('selector') else []) -%}
+        {%- set statuses = {} -%}
+        {%- for result in results -%}
+            {%- set status = result.status | string -%}
+            {%- do statuses.update({status: statuses.get(status, 0) + 1}) -%}
+        {%- endfor -%}
+        {%- set failed = statuses.get('error', 0) + statuses.get('fail', 0) + statuses.get('runtime error', 0) -%}
+        {%- if command == 'build' and not env_var('MARKET_WAREHOUSE_MAIN_JOB', '') -%}
+            {%- if selection or failed -%}
+                {{ log("Candidate warehouse: " ~ target.path ~ " (" ~ (statuses | tojson) ~ "). It cannot be published: "
+                       ~ ("this build selected only part of the project" if selection else "some nodes failed")
+                       ~ "; BI tools still read the last published warehouse/market.duckdb.", info=True) }}
+            {%- else -%}
+                {{ log("Candidate warehouse: " ~ target.path ~ " (" ~ (statuses | tojson) ~ "). BI tools read the "
+                       ~ "published warehouse/market.duckdb; validate and publish this candidate with: "
+                       ~ ".venv/bin/python -m market_warehouse publish", info=True) }}
+            {%- endif -%}
+        {%- endif %}
+        create schema if not exists audit;
+        create table if not exists audit.dbt_runs (
+            invocation_id varchar not null,
+            command varchar not null,
+            started_at timestamptz not null,
+            finished_at timestamptz not null,
+            selection json not null,
+            dbt_vars json not null,
+            status_counts json not null,
+            n_failed integer not null
+        );
+        insert into audit.dbt_runs values (
+            '{{ invocation_id }}',
+            '{{ command }}',
+            '{{ run_started_at.isoformat() }}',
+            current_timestamp,
+            {{ dbt_run_json(selection) }},
+            {{ dbt_run_json(invocation_args_dict.get('vars') or {}) }},
+            {{ dbt_run_json(statuses) }},
+            {{ failed }}
+        );
+    {%- endif -%}
+{%- endmacro %}
+
+{#- A JSON literal: the value as JSON text, single quotes doubled. -#}
+{% macro dbt_run_json(value) -%}
+    '{{ (value | tojson) | replace("'", "''") }}'
+{%- endmacro %}
