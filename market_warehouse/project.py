@@ -5,7 +5,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+_CHECKOUT = Path(__file__).resolve().parent.parent
+# The checkout the package lives in; for a `pip install .` (the package in site-packages), the current
+# directory, which should then be the project (or pass --project-dir).
+PACKAGE_ROOT = _CHECKOUT if (_CHECKOUT / "dbt_project.yml").exists() else Path.cwd()
 # What a build reads; everything else (the venv, build output, reports, tests) stays behind.
 PROJECT_CONTENT = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations",
                    "build/.gitkeep")  # build/ exists in a clone: plain dbt writes its candidate there
