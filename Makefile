@@ -22,8 +22,22 @@ build: install
 test: install
 	$(PY) -m pytest
 
+## The fast subset for iteration (<= 90 s): seed check, one warehouse build with its numbers, the rule book
+## on the real data. Everything marked slow (crash, publish, browser, corruption tests) is left to `make test`.
+.PHONY: test-fast
+test-fast: install
+	$(PY) -m pytest -m "not slow" tests/test_seed_check.py tests/test_warehouse_numbers.py tests/test_markets.py \
+		tests/test_validation_rules.py
+
 clean:
 	rm -rf build/target build/logs build/market.duckdb* target logs
+
+## Lint: sqlfluff (dbt templater, DuckDB dialect; .sqlfluff) on the models and ruff (pyproject.toml) on Python.
+## The templater compiles the project into a scratch candidate, never the real one.
+.PHONY: lint
+lint: install
+	MARKET_WAREHOUSE_CANDIDATE=$(CURDIR)/build/lint.duckdb $(VENV)/bin/sqlfluff lint models tests/dbt
+	$(VENV)/bin/ruff check .
 
 ## Scale benchmark: M = 1, 10, 100, 1000 synthetic markets through the main job; writes bench/results/ and bench/RESULTS.md.
 .PHONY: bench

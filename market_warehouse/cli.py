@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     validate_parser = commands.add_parser(
         "validate", help="run the GX rules on a warehouse file (read-only; default: the published one)")
     validate_parser.add_argument("--db", type=Path, default=None, help="DuckDB file to validate")
+    validate_parser.add_argument("--no-data-docs", action="store_true",
+                                 help="skip rendering GX Data Docs (build/gx/data_docs/index.html)")
     report_parser = commands.add_parser(
         "report", help="build the Evidence report site from the published warehouse into reports/build")
     report_parser.add_argument("--timeout", type=float, default=None, help="seconds for all steps (default 1800)")
@@ -87,7 +89,7 @@ def _run(args, project: Project) -> int:
         except TargetProblem as error:
             print(f"VALIDATE FAILED: {error}", file=sys.stderr)
             return 1
-        report = validate(project, db_path, new_run_id())
+        report = validate(project, db_path, new_run_id(), data_docs=not args.no_data_docs)
         print(report.summary())
         return 1 if report.blocking else 0
 
@@ -141,8 +143,3 @@ def _run(args, project: Project) -> int:
         print(json.dumps({"site": str(result.site_dir), "step_seconds": result.step_seconds}, indent=2))
         return 0
     return 2
-
-
-def console_script() -> None:
-    """Entry point of the `market-warehouse` command (pyproject.toml)."""
-    sys.exit(main())

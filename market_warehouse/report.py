@@ -1,7 +1,7 @@
 """The Evidence report site (reports/ -> reports/build), driven through the Evidence CLI.
 
 Steps, each a subprocess whose output is streamed line by line:
-  1. check tools   Node.js >= 18 and npm on PATH (a clear error names what is missing).
+  1. check tools   Node.js >= 20 and npm on PATH (a clear error names what is missing).
   2. npm ci        only when reports/node_modules is missing or was installed from another
                    package-lock.json (a sha256 stamp of the lock inside node_modules).
   3. evidence sources --strict   runs reports/sources/**.sql on the published warehouse (read-only).
@@ -27,12 +27,13 @@ from pathlib import Path
 
 from market_warehouse.project import Project
 
-MIN_NODE_MAJOR = 18
+MIN_NODE_MAJOR = 20  # reports/package.json "engines": {"node": ">=20"} (a test keeps the two equal)
 DEFAULT_TIMEOUT_SECONDS = 1800
+HEARTBEAT_SECONDS = 15
 STAMP_NAME = ".market-warehouse-lock.sha256"
 SETTINGS = '{"send_anonymous_usage_stats":"no"}\n'
 TAIL_LINES = 60
-INSTALL_HINT = ("install Node.js >= 18 with npm, e.g. `apt-get install -y nodejs npm` on Debian/Ubuntu "
+INSTALL_HINT = (f"install Node.js >= {MIN_NODE_MAJOR} with npm, e.g. `apt-get install -y nodejs npm` on Debian/Ubuntu "
                 "or from https://nodejs.org/")
 
 
@@ -111,14 +112,28 @@ def _run(step: str, command: list[str], cwd: Path, env: dict[str, str], deadline
 
     timer = threading.Timer(remaining, kill)
     timer.start()
+    started = last_output = time.monotonic()
+    finished = threading.Event()
+
+    def heartbeat() -> None:
+        # evidence build prints nothing for minutes, then everything at once: say it is alive.
+        while not finished.wait(HEARTBEAT_SECONDS):
+            if time.monotonic() - last_output >= HEARTBEAT_SECONDS:
+                log(f"[{step}] still running: {time.monotonic() - started:.0f} s so far "
+                    f"(no output for {time.monotonic() - last_output:.0f} s)")
+
+    beating = threading.Thread(target=heartbeat, daemon=True)
+    beating.start()
     try:
         assert process.stdout is not None
         for line in process.stdout:
+            last_output = time.monotonic()
             line = line.rstrip("\n")
             tail.append(line)
             log(f"[{step}] {line}")
         returncode = process.wait()
     finally:
+        finished.set()
         timer.cancel()
         if process.poll() is None:
             kill()

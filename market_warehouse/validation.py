@@ -113,7 +113,7 @@ class ValidationReport:
     validated_at: datetime
     seconds: float
     results: list[RuleResult]
-    data_docs_index: Path
+    data_docs_index: Path | None  # None when Data Docs were not rendered (the main job skips them)
 
     @property
     def blocking(self) -> list[RuleResult]:
@@ -133,13 +133,15 @@ class ValidationReport:
         counts = {status: sum(r.status == status for r in self.results) for status in ("passed", "failed", "error")}
         lines.append(f"{len(self.results)} expectations: {counts['passed']} passed, {counts['failed']} failed, "
                      f"{counts['error']} errors; {len(self.blocking)} critical not passed; {self.seconds:.1f} s")
-        lines.append(f"Data Docs: {self.data_docs_index}")
+        lines.append(f"Data Docs: {self.data_docs_index}" if self.data_docs_index else
+                     "Data Docs: not rendered (python -m market_warehouse validate renders them)")
         return "\n".join(lines)
 
 
-def validate(project: Project, db_path: Path, run_id: str, log=None) -> ValidationReport:
+def validate(project: Project, db_path: Path, run_id: str, log=None, data_docs: bool = False) -> ValidationReport:
     """Run every suite against db_path (read-only) and return one result per expectation. `log`, if given,
-    gets a line per suite as it runs (the step takes seconds; it should not look stuck)."""
+    gets a line per suite as it runs (the step takes seconds; it should not look stuck). Data Docs are
+    rendered once at the end, and only when asked: they cost as much as the rules themselves."""
     import great_expectations as gx  # imported here: GX costs seconds to import
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)  # the results say it all
@@ -160,11 +162,13 @@ def validate(project: Project, db_path: Path, run_id: str, log=None) -> Validati
                 names = ", ".join(definition.suite.name for definition in checkpoint.validation_definitions)
                 log(f"  GX suite {names}: {time.perf_counter() - suite_started:.1f} s")
         results = _result_rows(outcomes, suites, engine)
+        if data_docs:
+            context.build_data_docs(site_names=[DOCS_SITE])
     finally:
         _release(context)
     return ValidationReport(run_id=run_id, validated_at=datetime.now(timezone.utc),
                             seconds=round(time.perf_counter() - started, 3), results=results,
-                            data_docs_index=output_dir / "data_docs" / "index.html")
+                            data_docs_index=output_dir / "data_docs" / "index.html" if data_docs else None)
 
 
 AUDIT_COLUMNS = {
@@ -240,8 +244,6 @@ def _context_config(project: Project, output_dir: Path):
 
 def _checkpoints(gx, context, project: Project, datasource, engine):
     """One checkpoint per table (and key columns): each passes them to GX as unexpected_index_column_names."""
-    from great_expectations.checkpoint import UpdateDataDocsAction
-
     # suites.get() raises on a malformed suite; suites.all() would silently skip it.
     suites = [context.suites.get(path.stem) for path in sorted((project.root / "expectations").glob("*.json"))]
     table_columns = _table_columns(engine)
@@ -271,7 +273,7 @@ def _checkpoints(gx, context, project: Project, datasource, engine):
             result_format["unexpected_index_column_names"] = list(keys)
         checkpoints.append(context.checkpoints.add(gx.Checkpoint(
             name=f"warehouse_rules_{number}", validation_definitions=definitions,
-            actions=[UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE])],
+            actions=[],
             result_format=result_format)))
     return checkpoints, meta
 

@@ -198,6 +198,7 @@ def four_markets(tmp_path_factory):
     connection.close()
 
 
+@pytest.mark.slow
 def test_fourth_market_is_built_from_seed_rows_only(four_markets):
     _, _, db = four_markets
     # g1 2025 = 40, g2 2025 = 30 x 1.12 = 33.6 -> median 36.8; base = median(20 %, 12 %) = 16 %.
@@ -209,6 +210,7 @@ def test_fourth_market_is_built_from_seed_rows_only(four_markets):
     assert round(first, 3) == 125.767
 
 
+@pytest.mark.slow
 def test_a_shared_player_never_sees_the_other_markets_claims(four_markets):
     _, _, db = four_markets
 
@@ -225,6 +227,7 @@ def test_a_shared_player_never_sees_the_other_markets_claims(four_markets):
     assert figures("fct_player_revenue_check", "claim_revenue_id", FIRST) == {"rmf-lonza-2022"}
 
 
+@pytest.mark.slow
 def test_constructed_sub_market_above_its_parent_is_found_and_named_by_gx(four_markets):
     _, report, db = four_markets
     # Its 2025 median 36.8 is four times the biosimilar market's 9.22.

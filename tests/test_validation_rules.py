@@ -134,6 +134,7 @@ def test_a_rule_names_its_markets_and_rows_only_when_it_fails(baseline):
             assert r.market_ids is None and r.failing_rows is None and r.where() == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rule, severity, sql, keys", CORRUPTIONS,
                          ids=[f"rule-{c[0]}-{i}" for i, c in enumerate(CORRUPTIONS)])
 def test_corruption_fails_exactly_its_rule(built_project, baseline, tmp_path, rule, severity, sql, keys):
@@ -176,6 +177,7 @@ def add_market(connection, market: str, like: str) -> None:
                            "where market_id = ?", [like])
 
 
+@pytest.mark.slow
 def test_a_rule_failing_in_one_market_names_only_that_market(built_project, tmp_path):
     second = "zz_second_market"
     path = corrupted_copy(built_project, tmp_path, "select 1")
@@ -221,6 +223,7 @@ def test_every_rows_query_selects_market_id_first_and_its_row_keys(built_project
             assert set(expectation["meta"].get("row_keys", [])) <= set(columns), (path.name, expectation["meta"])
 
 
+@pytest.mark.slow
 def test_an_expectation_that_raises_is_an_error_that_blocks_publishing(built_project, tmp_path):
     path = corrupted_copy(built_project, tmp_path, "alter table marts.fct_player_share drop column share_pct")
     report = validate(built_project, path, "broken")
