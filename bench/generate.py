@@ -103,15 +103,15 @@ def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int
             forecast_start_year=BASE_YEAR, forecast_end_year=END_YEAR, size_unit="USD bn"))
         claims = tables["market_claims"]
 
-        def claim(claim_id, source_id, metric, region_id="WORLD", year="", value="", **extra):
-            row = dict(claim_id=f"{m}-{claim_id}", market_id=m, source_id=source_id, metric=metric,
+        def claim(claim_id, source_id, metric, region_id="WORLD", year="", value="", market=m, rows=claims, **extra):
+            row = dict(claim_id=f"{market}-{claim_id}", market_id=market, source_id=source_id, metric=metric,
                        region_label=region_id if region_id != "WORLD" else "Global", region_id=region_id,
                        segment_label="", segment_id="", year=year, period_start_year="", period_end_year="",
                        period_text="", value=value, value_low="", value_high="", bound="exact",
                        unit="%" if metric != "market_size" else "USD bn", breakdown_id="", is_headline="false",
                        section="Synthetic", note="")
             row.update(extra)
-            claims.append(row)
+            rows.append(row)
 
         # Primary report: headline CAGR, a conflicting lower range and a lower bound -> low / base / high.
         headline = round(rng.uniform(6, 12), 2)
@@ -129,7 +129,7 @@ def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int
         split = [round(100 * w / sum(weights), 2) for w in weights]
         parent = stated[index % len(stated)]
         beside = subs[parent][0] if subs[parent] else None
-        buckets = list(zip(stated, split))
+        buckets = list(zip(stated, split, strict=True))
         if beside:
             carve = round(split[stated.index(parent)] * rng.uniform(0.1, 0.4), 2)
             buckets = [(r, round(v - carve, 2) if r == parent else v) for r, v in buckets] + [(beside, carve)]
@@ -180,7 +180,7 @@ def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int
             order += 1
             tables["segments"].append(dict(market_id=m, segment_id=segment_id, dimension=dimension,
                                            segment_name=name, defined_by_source_id=segment_source, sort_order=order))
-        for (segment_id, dimension, name), share in zip(breakdown, shares):
+        for (segment_id, dimension, name), share in zip(breakdown, shares, strict=True):
             claim(f"seg-{segment_id}", segment_source, "share", year=2024, value=share, segment_id=segment_id,
                   segment_label=f"{dimension}: {name}", breakdown_id=f"{m}-{dimension}-split")
 

@@ -64,6 +64,7 @@ def main() -> int:
     project_dir, db_path = Path(sys.argv[1]).resolve(), Path(sys.argv[2]).resolve()
     started = time.perf_counter()
     import great_expectations  # noqa: F401  the fixed import cost, measured apart
+
     from market_warehouse.project import Project
     from market_warehouse.validation import validate
     import_seconds = time.perf_counter() - started

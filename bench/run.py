@@ -27,7 +27,7 @@ import shutil
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -37,6 +37,7 @@ ROOT = BENCH.parent
 sys.path[:0] = [str(BENCH), str(ROOT)]  # the generator beside this file; the project's package
 import generate  # noqa: E402
 import minimal_dbt  # noqa: E402
+
 from market_warehouse.project import copy_project  # noqa: E402
 
 TIME = Path("/usr/bin/time")
@@ -245,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     args.workdir.mkdir(parents=True, exist_ok=True)
-    report = {"started_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
+    report = {"started_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
               "settings": {"sources": args.sources, "regions": args.regions, "years": 8, "scenarios": 3,
                            "draws": args.draws, "format": args.format}, "sizes": {}}
     if args.floor_runs:
@@ -290,9 +291,9 @@ def main(argv: list[str] | None = None) -> int:
         "loglog_slope_fan_model": slope([(s["markets"], s["models_vs_bare_sql"]["dbt_model_seconds"]["fct_forecast_fan"])
                                          for s in sizes]),
     }
-    report["finished_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    report["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     args.results.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     text = json.dumps(report, indent=2)
     (args.results / f"bench-{stamp}.json").write_text(text + "\n")
     (args.results / "latest.json").write_text(text + "\n")

@@ -8,7 +8,7 @@ import argparse
 import json
 import sys
 import traceback
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from market_warehouse.project import Project
@@ -35,7 +35,7 @@ def _write_crash_log(project: Project, error: Exception) -> Path:
     for folder in (project.build_dir / "logs", Path("/tmp")):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"crash-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.log"
+            path = folder / f"crash-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.log"
             path.write_text(text, encoding="utf-8")
             return path
         except OSError:
@@ -78,8 +78,8 @@ def _run(args, project: Project) -> int:
 
     if args.command == "validate":
         from market_warehouse.pipeline import new_run_id
-        from market_warehouse.validation import validate
         from market_warehouse.target_check import TargetProblem, check_published_file_opens
+        from market_warehouse.validation import validate
         db_path = args.db or project.published_db
         if not db_path.exists():
             print(f"{db_path} does not exist; run `make build` first", file=sys.stderr)
@@ -105,8 +105,9 @@ def _run(args, project: Project) -> int:
         return 0
 
     if args.command == "build":
-        from market_warehouse.pipeline import BuildFailed, build
         import yaml
+
+        from market_warehouse.pipeline import BuildFailed, build
         try:
             dbt_vars = yaml.safe_load(args.vars) if args.vars else None
         except yaml.YAMLError as error:

@@ -13,7 +13,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -24,7 +24,6 @@ from market_warehouse.dbt_build import run_dbt
 from market_warehouse.project import Project
 from market_warehouse.seed_check import SeedCheckError, check_seeds, input_files
 from market_warehouse.target_check import TargetProblem, check_target, os_error_text
-
 
 # What the main job leaves out of `dbt build`, without losing a check: dbt's unit tests test the SQL, not
 # the data, and run in `make test` (tests/test_dbt_unit_tests.py); the tests on the seeds and on the
@@ -50,7 +49,7 @@ class BuildReport:
 
 
 def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
 
 
 @contextmanager
@@ -154,7 +153,7 @@ def _check_inputs_unchanged(project: Project, report: BuildReport, inputs_dir: P
     changed += sorted(set(report.input_checksums) - set(files))
     if since is not None:
         changed += sorted(label for label, path in files.items()
-                          if datetime.fromtimestamp(path.stat().st_mtime, timezone.utc) > since)
+                          if datetime.fromtimestamp(path.stat().st_mtime, UTC) > since)
     if changed:
         raise BuildFailed("check inputs", f"the inputs changed after dbt loaded them ({', '.join(sorted(set(changed)))}): "
                           "what was checked is not what was loaded. Run the build again once nothing writes to them.")
@@ -266,7 +265,7 @@ def _record_publish(project: Project, report: BuildReport, dbt_vars: dict | None
             )""")
         candidate.execute(
             "insert into audit.publish_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [report.run_id, datetime.now(timezone.utc), git_commit(project),
+            [report.run_id, datetime.now(UTC), git_commit(project),
              json.dumps(report.input_checksums), json.dumps(dbt_vars or {}), json.dumps(report.dbt_counts),
              json.dumps(_validation_counts(report.validation)), json.dumps(report.step_seconds),
              dbt_version, duckdb.__version__, sys.version.split()[0]])

@@ -14,8 +14,8 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 import duckdb
@@ -255,7 +255,7 @@ def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[li
                 label, row_number, None, f"has {len(record)} fields, the header has {len(header)}"))
             continue
         values = []
-        for column, position in zip(expected, positions):
+        for column, position in zip(expected, positions, strict=True):
             cell = record[position]
             value, problem = _parse_cell(cell, contract.column_types[column], column in contract.key_columns,
                                          column in contract.ascii_columns)

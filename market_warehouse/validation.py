@@ -35,7 +35,7 @@ import shutil
 import time
 import warnings
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -166,7 +166,7 @@ def validate(project: Project, db_path: Path, run_id: str, log=None, data_docs: 
             context.build_data_docs(site_names=[DOCS_SITE])
     finally:
         _release(context)
-    return ValidationReport(run_id=run_id, validated_at=datetime.now(timezone.utc),
+    return ValidationReport(run_id=run_id, validated_at=datetime.now(UTC),
                             seconds=round(time.perf_counter() - started, 3), results=results,
                             data_docs_index=output_dir / "data_docs" / "index.html" if data_docs else None)
 

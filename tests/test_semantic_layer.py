@@ -96,7 +96,7 @@ def test_the_readme_commands_run_as_written(mf_project, warehouse):
                              "'biopharma_cmo_cro' and scenario = 'base' and region_id = 'WORLD' order by year").fetchall()
     lines = [line for line in printed.stdout.splitlines() if re.match(r"\d{4}-01-01T", line)]
     assert len(lines) == len(rows) == 8
-    for line, (year, size) in zip(lines, rows):
+    for line, (year, size) in zip(lines, rows, strict=True):
         fields = line.split()
         assert fields[:4] == [f"{year}-01-01T00:00:00", "biopharma_cmo_cro", "WORLD", "base"], line
         assert math.isclose(float(fields[4]), size, rel_tol=1e-5), (line, size)
@@ -119,7 +119,7 @@ def test_market_size_equals_fct_market_forecast_row_by_row(mf_project, warehouse
            for row in rows}
     assert len(rows) == len(got) and got.keys() == expected.keys()
     for key, values in expected.items():
-        assert all(same(a, b) for a, b in zip(got[key], values)), (key, got[key], values)
+        assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), (key, got[key], values)
     assert any(values[0] is None for values in expected.values()), "regions without a share stay NULL"
 
 
@@ -152,7 +152,7 @@ def test_consensus_metrics_equal_fct_market_consensus(mf_project, warehouse, tmp
         "consensus_max_to_min_ratio")] for row in rows}
     assert got.keys() == expected.keys()
     for key, values in expected.items():
-        assert all(same(a, b) for a, b in zip(got[key], values)), (key, got[key], values)
+        assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), (key, got[key], values)
 
 
 def test_fan_metrics_equal_fct_forecast_fan(mf_project, warehouse, tmp_path):
@@ -165,7 +165,7 @@ def test_fan_metrics_equal_fct_forecast_fan(mf_project, warehouse, tmp_path):
            [number(row[f"fan_{n}_usd_bn"]) for n in names] for row in rows}
     assert got.keys() == expected.keys()
     for key, values in expected.items():
-        assert all(same(a, b) for a, b in zip(got[key], values)), (key, got[key], values)
+        assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), (key, got[key], values)
 
 
 def test_the_candidate_is_left_as_it_was(mf_project, built_project):

@@ -41,7 +41,8 @@ def test_consensus_2025_is_the_median_of_the_four_source_paths(warehouse):
 def test_world_2032_compounds_the_consensus_base_at_the_scenario_cagr(warehouse, scenario, cagr):
     expected = consensus(2025) * (1 + cagr) ** 7
     size, index, row_cagr = one(warehouse, "select market_size_usd_bn, growth_index, cagr from marts.fct_market_forecast "
-                                           "where market_id = 'biopharma_cmo_cro' and scenario = ? and region_id = 'WORLD' and year = 2032", [scenario])
+                                           "where market_id = 'biopharma_cmo_cro' and scenario = ? "
+                                           "and region_id = 'WORLD' and year = 2032", [scenario])
     assert row_cagr == pytest.approx(cagr, abs=1e-15)
     assert size == pytest.approx(expected, rel=1e-12)
     assert index == pytest.approx(100 * (1 + cagr) ** 7, rel=1e-12)
