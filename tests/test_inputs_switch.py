@@ -59,9 +59,19 @@ def test_main_job_builds_a_generated_catalog_and_never_reads_the_seeds(tmp_path)
             "m00001", "m00002"]
         n_regions = warehouse.execute("select count(*) from marts.dim_region").fetchone()[0]
         assert n_regions == 30
-        # 2 markets x 30 regions x 8 years, 10,000 draws where the region has a share.
-        assert warehouse.execute("select count(*), max(n_draws) from marts.fct_forecast_fan").fetchone() == (480, 10_000)
-        assert warehouse.execute("select count(*) from marts.fct_market_forecast").fetchone()[0] == 2 * 3 * 30 * 8
+        # Forecast regions per market: the world, every continent, and the sub-regions its primary report states
+        # a share for (the generator states one beside its parent); x 8 years, 10,000 draws where there is a share.
+        n_continents = warehouse.execute("select count(*) from marts.dim_region where region_level = 'continent'"
+                                         ).fetchone()[0]
+        stated_subs = warehouse.execute(
+            "select count(*) from marts.fct_regional_share as s join marts.dim_market as m on s.market_id = m.market_id "
+            "and s.source_id = m.primary_source_id join marts.dim_region as r on r.region_id = s.region_id "
+            "where s.share_basis = 'stated' and r.region_level = 'sub_region'").fetchone()[0]
+        forecast_regions = 2 * (1 + n_continents) + stated_subs
+        assert stated_subs >= 1
+        assert warehouse.execute("select count(*), max(n_draws) from marts.fct_forecast_fan").fetchone() == (
+            forecast_regions * 8, 10_000)
+        assert warehouse.execute("select count(*) from marts.fct_market_forecast").fetchone()[0] == forecast_regions * 3 * 8
         for mart in marts(warehouse):
             has_market = warehouse.execute(
                 "select count(*) from duckdb_columns() where schema_name = 'marts' and table_name = ? "
