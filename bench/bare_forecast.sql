@@ -71,6 +71,8 @@ shares as (
            case when r.region_level = 'world' then 100.0 else rolled.share_pct end as share_pct
     from markets as m cross join regions as r
     left join rolled on rolled.market_id = m.market_id and rolled.region_id = r.region_id
+    -- forecast regions: the world, the continents and the sub-regions the report states a share for
+    where r.region_level in ('world', 'continent') or rolled.share_pct is not null
 ),
 years as (
     select market_id, base_year, unnest(generate_series(forecast_start_year, forecast_end_year))::integer as year
