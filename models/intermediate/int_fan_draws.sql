@@ -29,7 +29,7 @@ with keyed as (
         inputs.cagr_low,
         inputs.cagr_high
     from {{ ref('int_fan_inputs') }} as inputs
-    cross join range(1, {{ bounded_int_var('fan_draws', 1, 1000000) }} + 1) as draws(draw_id)
+    cross join range(1, {{ bounded_int_var('fan_draws', 1, 1000000) }} + 1) as draws (draw_id)
 ),
 
 uniforms as (
@@ -54,7 +54,7 @@ interpolated as (
         log_size_estimates[lower_index]
         + (size_position - (lower_index - 1))
         * (log_size_estimates[least(lower_index + 1, n_size_estimates)] - log_size_estimates[lower_index])
-        as log_base_size
+            as log_base_size
     from positioned
 )
 

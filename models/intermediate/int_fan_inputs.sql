@@ -12,7 +12,7 @@ with estimates as (
         string_agg(paths.source_id, ', ' order by paths.source_id) as size_source_ids
     from {{ ref('stg_markets') }} as markets
     inner join {{ ref('int_source_forecast') }} as paths
-        on paths.market_id = markets.market_id and paths.year = markets.base_year
+        on markets.market_id = paths.market_id and markets.base_year = paths.year
     where paths.market_size_usd_bn > 0
     group by markets.market_id
 ),
@@ -39,6 +39,6 @@ select
     cagr_interval.cagr_low,
     cagr_interval.cagr_high
 from {{ ref('stg_markets') }} as markets
-inner join estimates on estimates.market_id = markets.market_id
-inner join cagr_interval on cagr_interval.market_id = markets.market_id
+inner join estimates on markets.market_id = estimates.market_id
+inner join cagr_interval on markets.market_id = cagr_interval.market_id
 where cagr_interval.cagr_low is not null and cagr_interval.cagr_high is not null

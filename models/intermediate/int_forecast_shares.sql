@@ -7,7 +7,7 @@ with primary_shares as (
     from {{ ref('int_regional_share') }} as shares
     inner join {{ ref('stg_markets') }} as markets
         on shares.market_id = markets.market_id
-        and shares.source_id = markets.primary_source_id
+            and shares.source_id = markets.primary_source_id
     where shares.share_basis = 'rolled_up'
     qualify shares.year = max(shares.year) over (partition by shares.market_id)
 )
@@ -26,6 +26,6 @@ select
 from {{ ref('stg_markets') }} as markets
 cross join {{ ref('stg_regions') }} as regions
 left join primary_shares
-    on primary_shares.market_id = markets.market_id
-    and primary_shares.region_id = regions.region_id
+    on markets.market_id = primary_shares.market_id
+        and regions.region_id = primary_shares.region_id
 where regions.region_level in ('world', 'continent') or primary_shares.share_pct is not null

@@ -20,7 +20,11 @@ with stated as (
 ),
 
 source_years as (
-    select market_id, source_id, year, bool_or(is_year_stated) as is_year_stated
+    select
+        market_id,
+        source_id,
+        year,
+        bool_or(is_year_stated) as is_year_stated
     from stated
     group by market_id, source_id, year
 ),
@@ -37,11 +41,11 @@ sub_region_shares as (
     inner join {{ ref('int_region_ancestry') }} as ancestry
         on parent.region_id = ancestry.ancestor_id and ancestry.depth > 0
     inner join stated as child
-        on child.region_id = ancestry.region_id
-        and child.market_id = parent.market_id
-        and child.source_id = parent.source_id
-        and child.year = parent.year
-        and child.breakdown_id = parent.breakdown_id
+        on ancestry.region_id = child.region_id
+            and parent.market_id = child.market_id
+            and parent.source_id = child.source_id
+            and parent.year = child.year
+            and parent.breakdown_id = child.breakdown_id
     group by parent.market_id, parent.source_id, parent.year, parent.region_id
 ),
 
@@ -63,27 +67,42 @@ rolled_up as (
     from source_years
     cross join {{ ref('stg_regions') }} as regions
     left join stated
-        on stated.market_id = source_years.market_id
-        and stated.source_id = source_years.source_id
-        and stated.year = source_years.year
-        and stated.region_id = regions.region_id
+        on source_years.market_id = stated.market_id
+            and source_years.source_id = stated.source_id
+            and source_years.year = stated.year
+            and regions.region_id = stated.region_id
     left join sub_region_shares
-        on sub_region_shares.market_id = source_years.market_id
-        and sub_region_shares.source_id = source_years.source_id
-        and sub_region_shares.year = source_years.year
-        and sub_region_shares.region_id = regions.region_id
+        on source_years.market_id = sub_region_shares.market_id
+            and source_years.source_id = sub_region_shares.source_id
+            and source_years.year = sub_region_shares.year
+            and regions.region_id = sub_region_shares.region_id
     where regions.region_level = 'continent' or stated.region_id is not null
 )
 
 select
-    market_id, source_id, region_id, year, is_year_stated,
-    'stated' as share_basis, share_pct, breakdown_id, claim_id as claim_ids,
+    market_id,
+    source_id,
+    region_id,
+    year,
+    is_year_stated,
+    'stated' as share_basis,
+    share_pct,
+    breakdown_id,
+    claim_id as claim_ids,
     false as includes_sub_regions
 from stated
 
 union all
 
 select
-    market_id, source_id, region_id, year, is_year_stated,
-    share_basis, share_pct, breakdown_id, claim_ids, includes_sub_regions
+    market_id,
+    source_id,
+    region_id,
+    year,
+    is_year_stated,
+    share_basis,
+    share_pct,
+    breakdown_id,
+    claim_ids,
+    includes_sub_regions
 from rolled_up

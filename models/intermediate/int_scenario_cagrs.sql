@@ -16,7 +16,7 @@ with claims as (
     from {{ ref('stg_market_claims') }} as claims
     inner join {{ ref('stg_markets') }} as markets
         on claims.market_id = markets.market_id
-        and (markets.primary_source_id is null or claims.source_id = markets.primary_source_id)
+            and (markets.primary_source_id is null or claims.source_id = markets.primary_source_id)
     where claims.metric = 'cagr' and claims.scope_type = 'world'
 ),
 
@@ -34,10 +34,13 @@ candidates as (
 ),
 
 source_headlines as (
-    select market_id, claim_id, value
+    select
+        market_id,
+        claim_id,
+        value
     from candidates
     where not is_from_primary_report and value is not null
-    qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_id) = 1
+    qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_id asc) = 1
 ),
 
 from_claims as (
@@ -54,8 +57,12 @@ from_claims as (
 
     union all
 
-    select market_id, 'base' as scenario, value / 100 as cagr, claim_id as cagr_claim_id,
-           'headline world CAGR of the primary report' as cagr_basis
+    select
+        market_id,
+        'base' as scenario,
+        value / 100 as cagr,
+        claim_id as cagr_claim_id,
+        'headline world CAGR of the primary report' as cagr_basis
     from candidates
     where is_from_primary_report and is_headline
 
@@ -88,9 +95,8 @@ from_claims as (
 select
     market_id,
     scenario,
-    {{ scenario_cagr_override('market_id', 'scenario', 'cagr') }} as cagr,
-    {{ scenario_cagr_override('market_id', 'scenario', 'cagr_claim_id', overridden="'var scenario_cagr_overrides'") }}
-        as cagr_claim_id,
+    {{ scenario_cagr_override('market_id', 'scenario', 'cagr') }},
+    {{ scenario_cagr_override('market_id', 'scenario', 'cagr_claim_id', overridden="'var scenario_cagr_overrides'") }},
     {{ scenario_cagr_override('market_id', 'scenario', 'cagr_basis',
-                              overridden="'what-if: var scenario_cagr_overrides'") }} as cagr_basis
+                              overridden="'what-if: var scenario_cagr_overrides'") }}
 from from_claims

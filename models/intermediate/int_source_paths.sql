@@ -12,14 +12,20 @@ with sizes as (
         claim_id as size_claim_id
     from {{ ref('stg_market_claims') }}
     where metric = 'market_size' and scope_type = 'world' and value is not null
-    qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_year, claim_id) = 1
+    qualify row_number()
+            over (partition by market_id, source_id order by is_headline desc, claim_year asc, claim_id asc)
+        = 1
 ),
 
 cagrs as (
-    select market_id, source_id, claim_id as cagr_claim_id, value / 100 as cagr
+    select
+        market_id,
+        source_id,
+        claim_id as cagr_claim_id,
+        value / 100 as cagr
     from {{ ref('stg_market_claims') }}
     where metric = 'cagr' and scope_type = 'world' and value is not null
-    qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_id) = 1
+    qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_id asc) = 1
 )
 
 select

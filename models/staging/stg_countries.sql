@@ -8,5 +8,7 @@ select
     upper(iso3) as iso3,
     region_id,
     cleaning_note,
-    listed_region_id is distinct from region_id as is_moved_to_other_region
+    -- both are required (seed contract), so <> is the comparison; sqlfluff's DuckDB dialect cannot parse
+    -- IS DISTINCT FROM here
+    listed_region_id <> region_id as is_moved_to_other_region
 from {{ input_relation('countries') }}
