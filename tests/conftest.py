@@ -12,6 +12,18 @@ from market_warehouse.pipeline import build
 from market_warehouse.project import Project, copy_project
 
 
+# `make test` runs on two processes (pytest-xdist, --dist loadgroup). A module's tests stay in one process,
+# so its module fixtures (builds of their own) are built once; the two report modules share one group,
+# so the report site is built once per test run.
+SAME_PROCESS = {"test_report_site": "report_site", "test_report_wrapper": "report_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1]
+        item.add_marker(pytest.mark.xdist_group(SAME_PROCESS.get(module, module)))
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

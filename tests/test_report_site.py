@@ -7,7 +7,15 @@ Every page must render its charts with data, show the key numbers of ITS market 
 from the published file, formatted as the page formats them), show no other market's id, figures or
 sources, link only to pages that exist (and, on a market page, to no other market's pages), load nothing
 from outside 127.0.0.1 and log no console errors.
-Screenshots: build/report-screenshots/ of this checkout (git-ignored)."""
+
+Readable at 1280 px: pages are opened with a 1280 px wide viewport and every Details section opened; no
+table header cell may end beyond the viewport or beyond its table's scroll box (a key column off-screen),
+no chart legend / axis text, table header or BigValue title may look generated from a column name
+(snake_case, "Usd Bn", "P10 P25"), no "Loading" may be left once the page has settled, no empty-state
+message may show where the mart has rows, and every chart is SVG (so its legend can be read here).
+Each market's overview states the answer first - "<market>: <size> USD bn in <year> (p10-p90 <a>-<b>)" -
+and its forecast table marks the years the sources do not state (e.g. "extrapolated").
+Screenshots of every page at 1280 px: build/report-screenshots/ of this checkout (git-ignored)."""
 from __future__ import annotations
 
 import json
@@ -22,8 +30,10 @@ import duckdb
 import pytest
 
 from market_warehouse.project import PACKAGE_ROOT
-from tests.report_support import node_missing_reason
-from tests.report_support import report_site  # noqa: F401  (session fixture, memoised: one build per session)
+from tests.report_support import (
+    node_missing_reason,
+    report_site,  # noqa: F401  (session fixture, memoised: one build per session)
+)
 
 E2E = PACKAGE_ROOT / "tests" / "e2e"
 SCREENSHOTS = PACKAGE_ROOT / "build" / "report-screenshots"
@@ -31,7 +41,7 @@ SCREENSHOTS = PACKAGE_ROOT / "build" / "report-screenshots"
 # The page templates under reports/pages/markets/[market_id]/: kind -> path suffix, a heading every market's
 # page of that kind shows.
 KINDS = {
-    "overview": ("", "Headline forecast, world"),
+    "overview": ("", "The answer"),
     "regions": ("/regions", "Regional shares"),
     "segments": ("/segments", "What is known"),
     "players": ("/players", "Share of the market"),
@@ -39,6 +49,7 @@ KINDS = {
     "data-quality": ("/data-quality", "Results by rule"),
 }
 SOURCES_TABLE_ROWS = 60  # rows= of the sources page's DataTable: every source of a market must fit
+VIEWPORT_WIDTH = 1280
 
 
 def chromium_path() -> str | None:
@@ -53,9 +64,19 @@ def usd(value: float) -> str:
     return f"{value:,.2f}"
 
 
-def pct(value: float, decimals: int = 1) -> str:
-    """Evidence's fmt="0.0%" (decimals=1) of a fraction."""
-    return f"{100 * value:.{decimals}f}%"
+def cagr_text(value: float) -> str:
+    """The pages' CAGR text: two decimals, one trailing zero dropped (0.115 -> '11.5 %', 0.1619 -> '16.19 %')."""
+    text = f"{100 * value:.2f}"
+    return (text[:-1] if text.endswith("0") else text) + " %"
+
+
+def headline(facts: dict) -> str:
+    """The overview's first sentence, as the page builds it (reports/pages/markets/[market_id]/index.md)."""
+    if facts["base"] is None:
+        return f"{facts['name']}: no forecast (no consensus size or no world CAGR claim)"
+    fan = (" (no uncertainty fan)" if facts["fan_p10"] is None
+           else f" (p10-p90 {facts['fan_p10']:.2f}-{facts['fan_p90']:.2f})")
+    return f"{facts['name']}: {facts['base']:.2f} USD bn in {facts['end_year']}{fan}"
 
 
 def market_path(market_id: str, kind: str) -> str:
@@ -104,9 +125,14 @@ def _markets(db: duckdb.DuckDBPyConnection) -> list[Market]:
         m["consensus"], m["ratio"] = consensus if consensus else (None, None)
         m["n_consensus_years"] = one("select count(*) from marts.fct_market_consensus where market_id = ?",
                                      market_id)[0]
-        fan = one("select p50 from marts.fct_forecast_fan where market_id = ? and region_id = 'WORLD' and year = ?",
-                  market_id, m["end_year"])
-        m["fan_p50"] = fan[0] if fan else None
+        fan = one("select p10, p50, p90 from marts.fct_forecast_fan where market_id = ? and region_id = 'WORLD' "
+                  "and year = ?", market_id, m["end_year"])
+        m["fan_p10"], m["fan_p50"], m["fan_p90"] = fan if fan else (None, None, None)
+        # years of the forecast window whose consensus has an extrapolated source value (marked in its table)
+        m["n_extrapolated_years"] = one("""
+            select count(*) from marts.fct_market_consensus c join marts.dim_market d on d.market_id = c.market_id
+            where c.market_id = ? and c.n_extrapolated_sources > 0
+              and c.year between d.forecast_start_year and d.forecast_end_year""", market_id)[0]
         m["n_world_forecast"] = one("select count(market_size_usd_bn) from marts.fct_market_forecast "
                                     "where market_id = ? and region_id = 'WORLD'", market_id)[0]
         m["n_base_year_sources"] = one("""
@@ -115,6 +141,7 @@ def _markets(db: duckdb.DuckDBPyConnection) -> list[Market]:
         # regions
         m["n_stated_shares"] = one("select count(share_pct) from marts.fct_regional_share where market_id = ?",
                                    market_id)[0]
+        m["n_named_regions"] = one("select count(*) from marts.fct_source_region where market_id = ?", market_id)[0]
         m["n_primary_shares"] = one("""
             select count(r.share_pct) from marts.fct_regional_share r join marts.dim_market d
               on d.market_id = r.market_id and r.source_id = d.primary_source_id where r.market_id = ?""",
@@ -127,17 +154,24 @@ def _markets(db: duckdb.DuckDBPyConnection) -> list[Market]:
         m["n_segments"] = one("select count(*) from marts.dim_segment where market_id = ?", market_id)[0]
         m["top_segment_share"] = one("select max(share_pct) from marts.fct_segment_forecast where market_id = ?",
                                      market_id)[0]
+        m["n_segment_claims"] = one("select count(*) from marts.fct_market_claim where market_id = ? "
+                                    "and scope_type = 'segment'", market_id)[0]
         # players
-        m["worst_check"], m["n_checks"] = one("select min(diff_pct), count(*) from marts.fct_player_revenue_check "
-                                              "where market_id = ?", market_id)
+        m["worst_check"], m["n_checks"], m["n_comparable_checks"] = one(
+            "select min(diff_pct), count(*), count(filed_usd_bn) from marts.fct_player_revenue_check "
+            "where market_id = ?", market_id)
         m["top_player_share"], m["n_player_figures"] = one(
             "select max(share_pct), count(*) from marts.fct_player_share where market_id = ?", market_id)
         m["n_report_player_shares"] = one(
             "select count(share_pct) from marts.fct_player_share where market_id = ? and source_kind = 'market_report'",
             market_id)[0]
         # sources
-        m["first_stated_cagr"] = (one("select stated_cagr_pct from marts.fct_source_consistency where market_id = ? "
-                                      "order by source_id limit 1", market_id) or (None,))[0]
+        # the first source's stated CAGR as the sources page words it: '10.4 % (2025-2033)'
+        m["first_stated_cagr"] = (one("""
+            select c.value_as_stated || coalesce(' (' || k.period_start_year || '-' || k.period_end_year || ')', '')
+            from marts.fct_source_consistency k
+            join marts.fct_market_claim c on c.market_id = k.market_id and c.claim_id = k.cagr_claim_id
+            where k.market_id = ? order by k.source_id limit 1""", market_id) or (None,))[0]
         m["n_consistency"] = one("select count(*) from marts.fct_source_consistency where market_id = ?",
                                  market_id)[0]
         m["n_conflicts"] = one("select count(*) from marts.fct_claim_conflicts where market_id = ? and is_conflict",
@@ -187,63 +221,96 @@ def _market_pages(market: Market, others: list[Market]) -> dict[str, dict]:
     common = {"forbidden": forbidden, "forbiddenPaths": [f"/markets/{o.market_id}" for o in others]}
     siblings = [market_path(mid, k) for k in KINDS]
 
-    def page(kind: str, min_charts: int, texts: list[str]) -> dict:
+    def page(kind: str, min_charts: int, texts: list[str], empty: list[str] = (),
+             table_texts: list[str] = ()) -> dict:
         return {"path": market_path(mid, kind), "title": KINDS[kind][1], "minCharts": min_charts,
                 "texts": texts, "requiredLinks": ["/"] + [s for s in siblings if s != market_path(mid, kind)],
-                **common}
+                "emptyMessages": list(empty), "tableTexts": list(table_texts), **common}
 
-    overview = [mid]
+    # The answer first: the headline sentence with its p10-p90, then the figures behind it.
+    overview = [mid, headline(m)]
+    overview_empty = []
     if m["low"] is not None:
-        # its own low CAGR beside its own low size in its forecast end year (the paragraph under the chart)
-        overview += [f"{usd(m['low'])} (low, {pct(m['low_cagr'])} a year)", usd(m["base"]), usd(m["high"]),
-                     pct(m["base_cagr"])]
+        overview += [f"{m['low']:.2f} USD bn, at {cagr_text(m['low_cagr'])} a year", usd(m["base"]), usd(m["high"]),
+                     f"{m['base']:.2f} USD bn in {m['end_year']}, the consensus compounded at {cagr_text(m['base_cagr'])}"]
+        # scenarios that coincide are named (and drawn) once
+        overview.append("Base = high" if abs(m["high_cagr"] - m["base_cagr"]) < 1e-12 else "High")
+        overview_empty.append("No scenario forecast for this market")
     if m["consensus"] is not None:
-        overview += [usd(m["consensus"]), f"{m['ratio']:.2f}"]
+        overview += [f"{m['consensus']:.2f} USD bn in {m['base_year']}", f"{m['ratio']:.2f}x", "Which number to use."]
+        overview_empty += ["No source gives this market a size path", "No consensus: no source gives"]
+    if m["n_base_year_sources"]:
+        overview_empty.append("No source gives this market a size in its base year")
     if m["fan_p50"] is not None:
         overview.append(usd(m["fan_p50"]))
+        overview_empty.append("The warehouse has no uncertainty fan")
     overview_charts = ((m["n_world_forecast"] > 0) + (m["n_consensus_years"] > 0) + (m["n_base_year_sources"] > 0)
                        + (m["fan_p50"] is not None))
+    overview_table = ["extrapolated"] if m["n_extrapolated_years"] else []
 
+    regions_empty = []
     if m["n_stated_shares"]:
         regions = [usd(m["top_region_base"])] if m["top_region_base"] is not None else []
+        regions_empty.append("No regional shares.")
     else:
         regions = ["No regional shares.", "no source states a share"]
+    if m["n_named_regions"]:
+        regions.append("What each source says about each region")
+        regions_empty.append("No source of this market names a region")
+    if m["top_region_base"] is not None:
+        regions_empty.append("No regional forecast")
     regions_charts = (m["n_primary_shares"] > 0) + (m["top_region_base"] is not None)
 
+    segments_empty = []
     if m["top_segment_share"] is not None:
         segments = [f"{m['top_segment_share']:.2f}"]
+        segments_empty.append("No source states a share for any segment")
     elif m["n_segments"]:
         segments = ["no source states a share"]
     else:
         segments = ["no segments are defined for this market"]
+    if m["n_segments"]:
+        segments_empty.append("No segments are defined for this market")
+    if m["n_segment_claims"]:
+        segments_empty.append("No source makes a segment claim")
     segments_charts = 2 if m["top_segment_share"] is not None else 0
 
-    players = []
+    players, players_empty = [], []
     if m["n_checks"]:
-        players.append(f"{m['worst_check']:.0f}%")
+        players_empty.append("No revenue claim to check for this market")
+        if m["worst_check"] is not None:
+            players.append(f"{m['worst_check']:.0f}%")
+    if m["n_comparable_checks"]:
+        players_empty.append("No report claim of this market can be compared")
     if m["top_player_share"] is not None:
         players.append(f"{m['top_player_share']:.1f}%")
     if not m["n_player_figures"]:
         players.append("No revenue figure of any player is recorded for this market.")
-    players_charts = (m["n_checks"] > 0) + (m["n_report_player_shares"] > 0)
+    else:
+        players_empty += ["No player revenue for this market.", "No revenue figure of any player is recorded"]
+    players_charts = (m["n_comparable_checks"] > 0) + (m["n_report_player_shares"] > 0)
 
     assert len(market.sources) <= SOURCES_TABLE_ROWS, f"{mid}: more sources than the sources table shows"
     sources = sorted(market.sources) + [f"This market has {len(market.sources)} sources"]
+    sources_empty = ["No source for this market."]
     if m["first_stated_cagr"] is not None:
-        sources.append(f"{m['first_stated_cagr']:.2f}%")
+        sources.append(m["first_stated_cagr"])
+        sources_empty.append("No source of this market can be checked for consistency")
     if m["n_conflicts"]:
         sources.append("cannot both be true")
+    if m["n_claims"]:
+        sources_empty.append("No source makes a claim about this market")
     sources_charts = (m["n_consistency"] > 0) + (m["n_claims"] > 0)
 
     quality = [m["run_id"], "build/gx/data_docs/index.html",
                f"{m['dq_results']} expectations, {m['dq_passed']} passed, {m['dq_warnings']} warnings fired"]
 
     return {
-        "overview": page("overview", overview_charts, overview),
-        "regions": page("regions", regions_charts, regions),
-        "segments": page("segments", segments_charts, segments),
-        "players": page("players", players_charts, players),
-        "sources": page("sources", sources_charts, sources),
+        "overview": page("overview", overview_charts, overview, overview_empty, overview_table),
+        "regions": page("regions", regions_charts, regions, regions_empty),
+        "segments": page("segments", segments_charts, segments, segments_empty),
+        "players": page("players", players_charts, players, players_empty),
+        "sources": page("sources", sources_charts, sources, sources_empty),
         "data-quality": page("data-quality", 2, quality),
     }
 
@@ -264,7 +331,7 @@ def expected_site(db_path: Path) -> dict:
     for market in markets:
         market.pages = _market_pages(market, [o for o in markets if o is not market])
 
-    landing = [f"The warehouse holds {len(markets)} markets"]
+    landing = [f"The warehouse holds {len(markets)} markets"] + landing_texts(markets)
     compare = []
     for market in markets:
         m = market.facts
@@ -274,23 +341,30 @@ def expected_site(db_path: Path) -> dict:
             landing.append(usd(m["consensus"]))
             compare.append(usd(m["consensus"]))
         if m["base"] is not None:
-            landing += [usd(m["base"]), usd(m["low"]), usd(m["high"]), pct(m["base_cagr"])]
+            landing += [usd(m["base"]), usd(m["low"]), usd(m["high"]), cagr_text(m["base_cagr"])]
         if market.market_id in fan_end:
             compare.append(usd(fan_end[market.market_id]))
     compare += [finding for _, finding in tree_findings] or ["No finding"]
     all_market_pages = [market_path(mk.market_id, k) for mk in markets for k in KINDS]
     pages = [
         {"path": "/", "title": "Market tree and pages", "minCharts": 0, "texts": landing,
-         "requiredLinks": ["/compare"] + all_market_pages},
+         "requiredLinks": ["/compare"] + all_market_pages, "emptyMessages": []},
         {"path": "/compare", "title": "Each market against the market it is part of",
          # one chart of all markets' consensus, one per market with a consensus; the same for the fan; the tree check
          "minCharts": (1 + n_with_consensus if n_with_consensus else 0) + (1 + len(fan_end) if fan_end else 0)
                       + bool(n_tree_rows), "texts": compare,
-         "requiredLinks": ["/"] + [market_path(mk.market_id, "overview") for mk in markets]},
+         "requiredLinks": ["/"] + [market_path(mk.market_id, "overview") for mk in markets],
+         "emptyMessages": (["No market has a consensus band."] if n_with_consensus else [])
+                          + (["No market has an uncertainty fan."] if fan_end else [])},
     ]
     for market in markets:
         pages += market.pages.values()
     return {"markets": [mk.market_id for mk in markets], "pages": pages}
+
+
+def landing_texts(markets: list[Market]) -> list[str]:
+    """The landing page's fan column: 'p10-p90' of each market's fan in its end year."""
+    return [f"{mk.facts['fan_p10']:.2f}-{mk.facts['fan_p90']:.2f}" for mk in markets if mk.facts["fan_p10"] is not None]
 
 
 @pytest.fixture(scope="module")
@@ -310,7 +384,9 @@ def browser_results(report_site, tmp_path_factory):  # noqa: F811
     site = expected_site(report_site.project.published_db)
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     spec = {"buildDir": str(report_site.result.site_dir), "screenshotDir": str(SCREENSHOTS),
-            "chromium": chromium, "pages": site["pages"]}
+            "chromium": chromium, "viewportWidth": VIEWPORT_WIDTH,
+            # market ids are identifiers the site shows on purpose (e.g. as the compare page's series names)
+            "allowedTokens": site["markets"], "pages": site["pages"]}
     (e2e / "spec.json").write_text(json.dumps(spec, indent=1))
     t0 = time.monotonic()
     run = subprocess.run(["node", "check-site.mjs", "spec.json"], cwd=e2e, capture_output=True, text=True,
@@ -351,6 +427,12 @@ def page_problems(browser_results, path: str) -> list[str]:
         (not result["failedRequests"], f"failed requests: {result['failedRequests']}"),
         (not result["brokenLinks"], f"broken links: {result['brokenLinks']}"),
         (Path(result.get("screenshot", "")).is_file(), "no screenshot"),
+        (not result.get("tableOverflow"), f"table columns beyond {VIEWPORT_WIDTH} px: {result.get('tableOverflow')}"),
+        (not result.get("autoLabels"), f"labels generated from column names: {result.get('autoLabels')}"),
+        (not result.get("loadingLeft"), f"still loading after the page settled: {result.get('loadingLeft')}"),
+        (not result.get("emptyFound"), f"empty-state messages although the mart has rows: {result.get('emptyFound')}"),
+        (not result.get("missingTableTexts"), f"not marked in any table: {result.get('missingTableTexts')}"),
+        (result.get("canvasCharts") == 0, f"{result.get('canvasCharts')} charts drawn on a canvas (legends unreadable)"),
     ]
     print(f"{path}: {result.get('seconds')} s, {result.get('nLinks')} links, screenshot {result.get('screenshot')}")
     return [f"{path}: {message}" for ok, message in checks if not ok]

@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 
 from market_warehouse.project import Project
-from market_warehouse.report import ReportFailed, build_report, lock_digest, needs_install
-from tests.report_support import copy_reports, env_without, node_missing_reason, report_project
-from tests.report_support import report_site  # noqa: F401  (session fixture, memoised: one build per session)
+from market_warehouse.report import MIN_NODE_MAJOR, ReportFailed, build_report, lock_digest, needs_install
+from tests.report_support import (
+    copy_reports,
+    env_without,
+    report_project,
+    report_site,  # noqa: F401  (session fixture, memoised: one build per session)
+)
 
-REPORT_PAGES = ["index.html", "regions/index.html", "segments/index.html", "players/index.html",
-                "sources/index.html", "data-quality/index.html"]
+# The built site: the landing page, the page comparing the markets and, per market, the six pages of the
+# templates in reports/pages/markets/[market_id]/ (the first market of the real seeds).
+REPORT_PAGES = ["index.html", "compare/index.html"] + [
+    f"markets/biopharma_cmo_cro/{page}index.html"
+    for page in ("", "regions/", "segments/", "players/", "sources/", "data-quality/")]
 
 
 def fake_tools(folder: Path, node_version: str = "v20.0.0", npm_body: str = "exit 0") -> Path:
@@ -43,7 +50,7 @@ def test_missing_node_is_a_clear_error(tmp_path):
     assert caught.value.step == "check tools"
     message = str(caught.value)
     assert "Node.js (node)" in message and "not found on PATH" in message  # (npm too, where it sits beside node)
-    assert "install Node.js >= 18" in message and "nodejs.org" in message
+    assert f"install Node.js >= {MIN_NODE_MAJOR}" in message and "nodejs.org" in message
 
 
 def test_missing_node_alone_is_named(tmp_path):
@@ -53,7 +60,7 @@ def test_missing_node_alone_is_named(tmp_path):
     with pytest.raises(ReportFailed) as caught:
         build_report(project, env=dict(os.environ, PATH=str(bin_dir)), log=lambda line: None)
     assert caught.value.step == "check tools"
-    assert "Node.js (node) not found on PATH; install Node.js >= 18" in str(caught.value)
+    assert f"Node.js (node) not found on PATH; install Node.js >= {MIN_NODE_MAJOR}" in str(caught.value)
 
 
 def test_missing_npm_is_named(tmp_path):
@@ -67,7 +74,7 @@ def test_missing_npm_is_named(tmp_path):
 def test_too_old_node_is_a_clear_error(tmp_path):
     project = minimal_project(tmp_path)
     bin_dir = fake_tools(tmp_path / "bin", node_version="v16.20.2")
-    with pytest.raises(ReportFailed, match=r"Node.js v16.20.2 .* is too old; Evidence needs Node.js >= 18"):
+    with pytest.raises(ReportFailed, match=rf"Node.js v16.20.2 .* is too old; Evidence needs Node.js >= {MIN_NODE_MAJOR}"):
         build_report(project, env=dict(os.environ, PATH=f"{bin_dir}{os.pathsep}/bin"), log=lambda line: None)
 
 

@@ -1,5 +1,7 @@
 -- Consensus per year: n / min / median / max of the sources' own paths.
 -- median() is the continuous median: the mean of the two middle values when n is even.
+-- How many of the paths' values that year the sources state themselves (size_basis of
+-- int_source_forecast), and how many are back-cast, interpolated or extrapolated.
 select
     market_id,
     year,
@@ -7,6 +9,16 @@ select
     min(market_size_usd_bn) as min_size_usd_bn,
     median(market_size_usd_bn) as median_size_usd_bn,
     max(market_size_usd_bn) as max_size_usd_bn,
-    string_agg(source_id, ', ' order by source_id) as source_ids
+    string_agg(source_id, ', ' order by source_id) as source_ids,
+    count(*) filter (where size_basis = 'stated') as n_stated_sources,
+    count(*) filter (where size_basis = 'back-cast') as n_back_cast_sources,
+    count(*) filter (where size_basis = 'interpolated') as n_interpolated_sources,
+    count(*) filter (where size_basis = 'extrapolated') as n_extrapolated_sources,
+    string_agg(source_id, ', ' order by source_id) filter (where size_basis = 'stated') as stated_source_ids,
+    case
+        when count(*) filter (where size_basis = 'stated') = count(*) then 'stated'
+        when count(*) filter (where size_basis = 'stated') > 0 then 'partly stated'
+        else 'derived'
+    end as size_basis
 from {{ ref('int_source_forecast') }}
 group by market_id, year

@@ -95,8 +95,9 @@ from_claims as (
 select
     market_id,
     scenario,
-    {{ scenario_cagr_override('market_id', 'scenario', 'cagr') }},
-    {{ scenario_cagr_override('market_id', 'scenario', 'cagr_claim_id', overridden="'var scenario_cagr_overrides'") }},
+    {{ scenario_cagr_override('market_id', 'scenario', 'cagr') }} as cagr,
+    {{ scenario_cagr_override('market_id', 'scenario', 'cagr_claim_id', overridden="'var scenario_cagr_overrides'") }}
+        as cagr_claim_id,
     {{ scenario_cagr_override('market_id', 'scenario', 'cagr_basis',
-                              overridden="'what-if: var scenario_cagr_overrides'") }}
+                              overridden="'what-if: var scenario_cagr_overrides'") }} as cagr_basis
 from from_claims

@@ -3,7 +3,8 @@
 -- business, business unit). The filed figure is the median of that scope's USD figures. A claim
 -- belongs to the market its report is about, and is checked only there.
 with claims as (
-    select * from {{ ref('int_player_revenue_usd') }} where source_kind = 'market_report'
+    select * from {{ ref('int_player_revenue_usd') }}
+    where source_kind = 'market_report'
 ),
 
 filed as (
@@ -35,7 +36,8 @@ select
     filed.filed_revenue_ids,
     100 * (claims.revenue_usd_bn / filed.filed_usd_bn - 1) as diff_pct,
     abs(100 * (claims.revenue_usd_bn / filed.filed_usd_bn - 1)) > {{ number_var('revenue_check_tolerance_pct') }}
-        as is_beyond_tolerance
+        as is_beyond_tolerance,
+    claims.note as claim_note
 from claims
 inner join {{ ref('stg_market_players') }} as market_players
     on claims.player_id = market_players.player_id and claims.report_market_id = market_players.market_id

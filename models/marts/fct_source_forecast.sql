@@ -8,5 +8,8 @@ select
     market_size_usd_bn,
     stated_size_usd_bn,
     size_claim_id,
-    cagr_claim_id
+    cagr_claim_id,
+    size_basis,
+    first_stated_year,
+    last_stated_year
 from {{ ref('int_source_forecast') }}

@@ -2,13 +2,25 @@
 // Open every page of a built Evidence site in headless Chromium and report what rendered.
 //   node check-site.mjs <spec.json>
 // spec.json: {"buildDir": "...", "screenshotDir": "...", "chromium": "/usr/bin/chromium",
+//             "viewportWidth": 1280,                      // the width every page is checked (and shot) at
+//             "allowedTokens": ["m1", "m2"],              // snake_case words that are not auto-generated labels
 //             "pages": [{"path": "/markets/m1/regions", "title": "Regional shares", "minCharts": 1,
 //                        "texts": ["56.59"],            // must be on the page (visible text)
+//                        "tableTexts": ["extrapolated"],  // must be in a table cell
 //                        "forbidden": ["m2", "12.34"],  // must not be on it as a token (visible or hidden text)
+//                        "emptyMessages": ["No regional forecast"], // empty-state texts that must not show
 //                        "forbiddenPaths": ["/markets/m2"], // no link to these paths or below them
 //                        "requiredLinks": ["/markets/m1/regions"]}]}  // links the page must have
 // Serves buildDir with `python3 -m http.server` on 127.0.0.1 (a free port), blocks every request that
 // leaves 127.0.0.1, and prints one JSON line per page (prefix "PAGE ") and a last line "DONE <n>".
+// Per page it also reports, after the page has settled and every Details section has been opened:
+//   tableOverflow  header cells of a table whose right edge is beyond the viewport or beyond the table's
+//                  scroll box (a column a reader at viewportWidth cannot see without scrolling);
+//   autoLabels     chart legend/axis texts (SVG), table headers and BigValue titles that look generated
+//                  from a column name: snake_case (not in allowedTokens), "Usd Bn", "P10 P25";
+//   loadingLeft    "Loading" still on the page; emptyFound: emptyMessages on the page;
+//   canvasCharts   charts drawn on a canvas (their legends cannot be read; every chart is SVG);
+//   missingTableTexts: tableTexts in no table cell.
 // The pass/fail decision is the caller's (tests/test_report_site.py); exit code 2 = could not run at all.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -23,6 +35,10 @@ const shotDir = path.resolve(spec.screenshotDir);
 const CHROMIUM = spec.chromium ?? '/usr/bin/chromium';
 const MIN_W = 200;
 const MIN_H = 150;
+const VIEWPORT_W = spec.viewportWidth ?? 1280;
+const ALLOWED = new Set(spec.allowedTokens ?? []);
+const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
+const GENERATED = [/\bUsd Bn\b/, /\bP\d+ P\d+\b/, /\b[A-Z][a-z]+ (?:Usd|Pct|Id|Bn)\b/];
 
 // A token is found only where it is not part of a longer word or number: "m1" is not in "m10",
 // "12.34" is not in "112.34" nor in "12.345".
@@ -76,7 +92,7 @@ try {
 	context = await chromium.launchPersistentContext(userDataDir, {
 		executablePath: CHROMIUM,
 		headless: true,
-		viewport: { width: 1400, height: 1000 },
+		viewport: { width: VIEWPORT_W, height: 1000 },
 		args: [
 			'--headless',
 			'--no-sandbox',
@@ -135,7 +151,30 @@ try {
 					timeout: 30000
 				});
 			} catch {}
-			await page.waitForTimeout(500);
+			// Let the last queries resolve: nothing may say "Loading" once the page has settled.
+			try {
+				await page.waitForFunction(() => !/\bLoading\b/.test(document.body.innerText), null, { timeout: 20000 });
+			} catch {}
+			// Everything the page holds as text (Details still closed, as a reader first sees the page), without
+			// scripts and styles: no other market's id, figures or sources.
+			const allText = await page.evaluate(() => {
+				const clone = document.body.cloneNode(true);
+				clone.querySelectorAll('script, style, noscript, template').forEach((el) => el.remove());
+				return `${document.body.innerText}\n${clone.textContent}`;
+			});
+			result.forbiddenFound = (p.forbidden ?? []).filter((t) => tokenRegex(t).test(allText));
+			// Open every Details section, so that the tables in them are checked (and shot) too.
+			const toggles = await page.$$('button:has(> span.marker)');
+			for (const t of toggles) {
+				try {
+					await t.click();
+				} catch {}
+			}
+			await page.waitForTimeout(toggles.length ? 1500 : 500);
+			try {
+				await page.waitForFunction(() => !/\bLoading\b/.test(document.body.innerText), null, { timeout: 15000 });
+			} catch {}
+			result.nDetailsOpened = toggles.length;
 			result.charts = await page.$$eval(
 				'canvas, svg',
 				(els, [w, h]) =>
@@ -149,16 +188,49 @@ try {
 			);
 			const body = await page.innerText('body');
 			result.missingTexts = (p.texts ?? []).filter((t) => !body.includes(t));
+			result.loadingLeft = (body.match(/[^\n]{0,60}\bLoading\b[^\n]{0,60}/g) ?? []).slice(0, 5);
+			result.emptyFound = (p.emptyMessages ?? []).filter((t) => body.includes(t));
+			const layout = await page.evaluate(() => {
+				const over = [];
+				let nHeaders = 0;
+				for (const th of document.querySelectorAll('table th')) {
+					const r = th.getBoundingClientRect();
+					if (r.width === 0 || r.height === 0) continue;
+					nHeaders++;
+					let el = th.parentElement;
+					let clip = null;
+					while (el && el !== document.body) {
+						if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(el).overflowX)) {
+							clip = el.getBoundingClientRect();
+							break;
+						}
+						el = el.parentElement;
+					}
+					const limit = Math.min(document.documentElement.clientWidth, clip ? clip.right : Infinity);
+					if (r.right > limit + 1) over.push(`"${th.innerText.trim()}" ends at ${Math.round(r.right)} px > ${Math.round(limit)} px`);
+				}
+				const labels = [
+					...[...document.querySelectorAll('svg text')].map((t) => t.textContent),
+					...[...document.querySelectorAll('table th')].map((t) => t.innerText),
+					...[...document.querySelectorAll('p.text-sm.leading-none')].map((e) => e.innerText) // BigValue titles
+				].map((t) => (t ?? '').trim()).filter(Boolean);
+				const cells = [...document.querySelectorAll('table td')].map((td) => td.innerText);
+				const canvases = [...document.querySelectorAll('canvas')].filter((c) => {
+					const r = c.getBoundingClientRect();
+					return r.width >= 200 && r.height >= 150;
+				}).length;
+				return { over, nHeaders, labels: [...new Set(labels)], cells, canvases };
+			});
+			result.tableOverflow = layout.over;
+			result.nTableHeaders = layout.nHeaders;
+			result.canvasCharts = layout.canvases;
+			result.autoLabels = layout.labels.filter(
+				(t) => GENERATED.some((re) => re.test(t)) || (t.match(SNAKE) ?? []).some((w) => !ALLOWED.has(w))
+			);
+			result.missingTableTexts = (p.tableTexts ?? []).filter((t) => !layout.cells.some((c) => c.includes(t)));
 			result.title = await page.title();
 			result.titleFound = p.title ? body.includes(p.title) : true;
 			result.errorText = body.match(/(^|\n)[^\n]*\bError\b[^\n]{0,160}/)?.[0]?.trim() ?? null;
-			// Everything the page holds as text, also in collapsed parts (Details), without scripts and styles.
-			const allText = await page.evaluate(() => {
-				const clone = document.body.cloneNode(true);
-				clone.querySelectorAll('script, style, noscript, template').forEach((el) => el.remove());
-				return `${document.body.innerText}\n${clone.textContent}`;
-			});
-			result.forbiddenFound = (p.forbidden ?? []).filter((t) => tokenRegex(t).test(allText));
 			const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
 			const links = [...new Set(hrefs.filter((h) => h.startsWith(origin)).map((h) => h.split('#')[0]))];
 			const pathOf = (h) => new URL(h).pathname.replace(/\/+$/, '') || '/';
