@@ -11,7 +11,6 @@ import pytest
 from market_warehouse.pipeline import build
 from market_warehouse.project import Project, copy_project
 
-
 # `make test` runs on two processes (pytest-xdist, --dist loadgroup). A module's tests stay in one process,
 # so its module fixtures (builds of their own) are built once; the two report modules share one group,
 # so the report site is built once per test run.

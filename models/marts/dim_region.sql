@@ -1,5 +1,7 @@
 with country_counts as (
-    select region_id, count(distinct iso3) as n_countries
+    select
+        region_id,
+        count(distinct iso3) as n_countries
     from {{ ref('stg_countries') }}
     group by region_id
 )

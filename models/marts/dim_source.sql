@@ -1,11 +1,15 @@
 with claim_counts as (
-    select source_id, count(*) as n_market_claims
+    select
+        source_id,
+        count(*) as n_market_claims
     from {{ ref('stg_market_claims') }}
     group by source_id
 ),
 
 revenue_counts as (
-    select source_id, count(*) as n_revenue_figures
+    select
+        source_id,
+        count(*) as n_revenue_figures
     from {{ ref('stg_player_revenue') }}
     group by source_id
 )

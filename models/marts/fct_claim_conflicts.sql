@@ -33,14 +33,16 @@ pairs as (
     from claims as a
     inner join claims as b
         on a.market_id = b.market_id
-        and a.source_id = b.source_id
-        and a.metric = b.metric
-        and a.region_id = b.region_id
-        and a.segment_id is not distinct from b.segment_id
-        and a.claim_id < b.claim_id
-        and (a.metric = 'cagr' or a.claim_year is not distinct from b.claim_year)
-        -- Two CAGRs for two periods that only touch (2016-2021 and 2021-2026) are two facts, not a conflict.
-        and not coalesce(a.period_end_year <= b.period_start_year or b.period_end_year <= a.period_start_year, false)
+            and a.source_id = b.source_id
+            and a.metric = b.metric
+            and a.region_id = b.region_id
+            and a.segment_id is not distinct from b.segment_id
+            and a.claim_id < b.claim_id
+            and (a.metric = 'cagr' or a.claim_year is not distinct from b.claim_year)
+            -- Two CAGRs for two periods that only touch (2016-2021 and 2021-2026) are two facts, not a conflict.
+            and not coalesce(
+                a.period_end_year <= b.period_start_year or a.period_start_year >= b.period_end_year, false
+            )
 )
 
 select

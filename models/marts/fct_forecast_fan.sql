@@ -20,7 +20,7 @@ world_draws as (
         windows.year,
         {{ compound('draws.base_size_usd_bn', 'draws.cagr', 'windows.year - windows.base_year') }} as size_usd_bn
     from {{ ref('int_fan_draws') }} as draws
-    inner join windows on windows.market_id = draws.market_id
+    inner join windows on draws.market_id = windows.market_id
 ),
 
 world_fan as (
@@ -47,5 +47,5 @@ select
     world_fan.mean_usd_bn * (shares.share_pct / 100) as mean,
     case when shares.share_pct is null then 0 else coalesce(world_fan.n_draws, 0) end as n_draws
 from {{ ref('int_forecast_shares') }} as shares
-inner join windows on windows.market_id = shares.market_id
-left join world_fan on world_fan.market_id = shares.market_id and world_fan.year = windows.year
+inner join windows on shares.market_id = windows.market_id
+left join world_fan on shares.market_id = world_fan.market_id and windows.year = world_fan.year

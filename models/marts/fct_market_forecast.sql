@@ -1,7 +1,10 @@
 -- Scenario forecast per region and year of the window:
 -- size(y) = consensus median(base_year) * share / 100 * (1 + cagr_scenario) ^ (y - base_year).
 with base_sizes as (
-    select markets.market_id, markets.base_year, consensus.median_size_usd_bn as base_size_usd_bn
+    select
+        markets.market_id,
+        markets.base_year,
+        consensus.median_size_usd_bn as base_size_usd_bn
     from {{ ref('stg_markets') }} as markets
     left join {{ ref('int_market_consensus') }} as consensus
         on markets.market_id = consensus.market_id and markets.base_year = consensus.year

@@ -17,7 +17,11 @@ with sub_markets as (
 ),
 
 base_world as (
-    select market_id, year, market_size_usd_bn, cagr
+    select
+        market_id,
+        year,
+        market_size_usd_bn,
+        cagr
     from {{ ref('fct_market_forecast') }}
     where scenario = 'base' and region_id = 'WORLD'
 ),
@@ -53,17 +57,17 @@ compared as (
         parent_base.cagr as parent_base_cagr
     from sub_markets
     left join {{ ref('int_market_consensus') }} as consensus
-        on consensus.market_id = sub_markets.market_id and consensus.year = sub_markets.year
+        on sub_markets.market_id = consensus.market_id and sub_markets.year = consensus.year
     left join {{ ref('int_market_consensus') }} as parent_consensus
-        on parent_consensus.market_id = sub_markets.parent_market_id and parent_consensus.year = sub_markets.year
+        on sub_markets.parent_market_id = parent_consensus.market_id and sub_markets.year = parent_consensus.year
     left join extreme_sources as extremes
-        on extremes.market_id = sub_markets.market_id and extremes.year = sub_markets.year
+        on sub_markets.market_id = extremes.market_id and sub_markets.year = extremes.year
     left join extreme_sources as parent_extremes
-        on parent_extremes.market_id = sub_markets.parent_market_id and parent_extremes.year = sub_markets.year
+        on sub_markets.parent_market_id = parent_extremes.market_id and sub_markets.year = parent_extremes.year
     left join base_world as base
-        on base.market_id = sub_markets.market_id and base.year = sub_markets.year
+        on sub_markets.market_id = base.market_id and sub_markets.year = base.year
     left join base_world as parent_base
-        on parent_base.market_id = sub_markets.parent_market_id and parent_base.year = sub_markets.year
+        on sub_markets.parent_market_id = parent_base.market_id and sub_markets.year = parent_base.year
 ),
 
 flagged as (
@@ -100,10 +104,12 @@ select
     is_max_above_parent_min,
     is_base_above_parent_base,
     min(case when is_base_above_parent_base then year end) over (partition by market_id) as base_overtake_year,
-    nullif(concat_ws('; ',
+    nullif(concat_ws(
+        '; ',
         case when is_median_above_parent_median then 'consensus median above the parent market''s median' end,
         case when is_max_above_parent_min
-            then max_source_id || '''s size above ' || parent_min_source_id || '''s size of the parent market' end,
+                then max_source_id || '''s size above ' || parent_min_source_id || '''s size of the parent market'
+        end,
         case when is_base_above_parent_base then 'base scenario above the parent market''s base scenario' end
     ), '') as finding
 from flagged

@@ -1,18 +1,28 @@
 -- Scenario forecast per segment: world size of the scenario x the segment's share as stated by the
 -- source that defines the segment's taxonomy (latest year, held constant). No stated share -> NULL.
 with segment_shares as (
-    select claims.market_id, claims.segment_id, claims.value as share_pct, claims.claim_id
+    select
+        claims.market_id,
+        claims.segment_id,
+        claims.value as share_pct,
+        claims.claim_id
     from {{ ref('stg_market_claims') }} as claims
     inner join {{ ref('stg_segments') }} as segments
         on claims.market_id = segments.market_id
-        and claims.segment_id = segments.segment_id
-        and claims.source_id = segments.defined_by_source_id
+            and claims.segment_id = segments.segment_id
+            and claims.source_id = segments.defined_by_source_id
     where claims.metric = 'share' and claims.value is not null
     qualify row_number() over (partition by claims.market_id, claims.segment_id order by claims.claim_year desc) = 1
 ),
 
 world as (
-    select market_id, scenario, year, years_from_base, cagr, market_size_usd_bn
+    select
+        market_id,
+        scenario,
+        year,
+        years_from_base,
+        cagr,
+        market_size_usd_bn
     from {{ ref('fct_market_forecast') }}
     where region_id = 'WORLD'
 )

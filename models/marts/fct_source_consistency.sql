@@ -4,13 +4,20 @@
 -- implied over the stated period: (end / start) ^ (1 / (period_end - period_start)) - 1
 -- implied over the span:          (end / start) ^ (1 / (end_year - start_year)) - 1
 with paths as (
-    select paths.*, claims.period_start_year, claims.period_end_year
+    select
+        paths.*,
+        claims.period_start_year,
+        claims.period_end_year
     from {{ ref('int_source_paths') }} as paths
     inner join {{ ref('stg_market_claims') }} as claims on paths.cagr_claim_id = claims.claim_id
 ),
 
 sizes as (
-    select market_id, source_id, claim_year as year, value as size_usd_bn
+    select
+        market_id,
+        source_id,
+        claim_year as year,
+        value as size_usd_bn
     from {{ ref('stg_market_claims') }}
     where metric = 'market_size' and scope_type = 'world' and value is not null
 ),
@@ -48,10 +55,10 @@ implied as (
     from endpoints
     inner join sizes as start_sizes
         on endpoints.market_id = start_sizes.market_id and endpoints.source_id = start_sizes.source_id
-        and endpoints.start_year = start_sizes.year
+            and endpoints.start_year = start_sizes.year
     inner join sizes as end_sizes
         on endpoints.market_id = end_sizes.market_id and endpoints.source_id = end_sizes.source_id
-        and endpoints.end_year = end_sizes.year
+            and endpoints.end_year = end_sizes.year
 ),
 
 gaps as (
@@ -85,5 +92,5 @@ select
         else 'inconsistent'
     end as verdict,
     coalesce(abs(gap_stated_period_pts) <= {{ number_var('consistency_tolerance_pts') }}, false)
-        and abs(gap_span_pts) <= {{ number_var('consistency_tolerance_pts') }} as is_consistent
+    and abs(gap_span_pts) <= {{ number_var('consistency_tolerance_pts') }} as is_consistent
 from gaps
