@@ -200,6 +200,7 @@ def _last_dbt_build(project: Project) -> dict:
 
 def _validate_and_publish(project: Project, report: BuildReport, step, dbt_vars: dict | None, log) -> None:
     with step("validate (Great Expectations)"):
+        publish.pause_point("validate:started")
         publish.clear_audit_history(project)
         report.validation = validation.validate(project, project.candidate_db, report.run_id, log=log)
         validation.record(project.candidate_db, report.validation)

@@ -114,8 +114,8 @@ CLIENT_COMMANDS = {
     "marts.fct_market_forecast where market_id = 'biopharma_cmo_cro' and region_id = 'WORLD' order by year, "
     "scenario\"": check_duckdb_cli,
     ".venv/bin/python -c \"import duckdb; c = duckdb.connect('warehouse/market.duckdb', read_only=True); "
-    "print(c.sql(\\\"select * from marts.fct_market_consensus where market_id = 'biopharma_cmo_cro' order by "
-    "year\\\"))\"": check_python,
+    "print(c.sql(\\\"select year, n_sources, median_size_usd_bn, max_to_min_ratio, source_ids from "
+    "marts.fct_market_consensus where market_id = 'biopharma_cmo_cro' order by year\\\"))\"": check_python,
     ".venv/bin/python -c \"import duckdb; c = duckdb.connect(); c.execute(\\\"attach 'warehouse/market.duckdb' as "
     "wh (read_only)\\\"); print(c.sql('select * from wh.staging.stg_markets'))\"": check_attach,
     ".venv-bi/bin/python -c \"import os, sqlalchemy; i = sqlalchemy.inspect(sqlalchemy.create_engine('duckdb:///' "
