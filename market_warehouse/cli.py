@@ -94,33 +94,19 @@ def _run(args, project: Project) -> int:
         return 1 if report.blocking else 0
 
     if args.command == "publish":
-        from market_warehouse.pipeline import BuildFailed, publish_candidate
-        try:
-            report = publish_candidate(project)
-        except BuildFailed as error:
-            print(f"PUBLISH FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
-            print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
-            return 1
-        print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
-        return 0
+        from market_warehouse.pipeline import publish_candidate
+        return _run_job("PUBLISH", project, lambda: publish_candidate(project))
 
     if args.command == "build":
         import yaml
 
-        from market_warehouse.pipeline import BuildFailed, build
+        from market_warehouse.pipeline import build
         try:
             dbt_vars = yaml.safe_load(args.vars) if args.vars else None
         except yaml.YAMLError as error:
             print(f"BUILD FAILED at step 'check vars': --vars is not valid YAML or JSON: {error}", file=sys.stderr)
             return 1
-        try:
-            report = build(project, dbt_vars=dbt_vars)
-        except BuildFailed as error:
-            print(f"BUILD FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
-            print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
-            return 1
-        print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
-        return 0
+        return _run_job("BUILD", project, lambda: build(project, dbt_vars=dbt_vars))
 
     if args.command == "restore-previous":
         from market_warehouse.pipeline import BuildFailed, build_lock
@@ -144,3 +130,16 @@ def _run(args, project: Project) -> int:
         print(json.dumps({"site": str(result.site_dir), "step_seconds": result.step_seconds}, indent=2))
         return 0
     return 2
+
+
+def _run_job(kind: str, project: Project, job) -> int:
+    """Run the main job or the publish of a candidate: its step times on success, one paragraph on failure."""
+    from market_warehouse.pipeline import BuildFailed
+    try:
+        report = job()
+    except BuildFailed as error:
+        print(f"{kind} FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
+        print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
+        return 1
+    print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
+    return 0
