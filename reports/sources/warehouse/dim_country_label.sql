@@ -1,8 +1,8 @@
 -- Thin query: the mart as it is. Free-text columns are neutralised for spreadsheets: every DataTable
 -- offers its rows as a CSV download, and a spreadsheet runs a cell that starts with = + - @, a tab or a
 -- carriage return as a formula (CSV injection). Such a text gets a leading single quote (') here, once,
--- for every page; numbers, dates and keys stay as they are. (The seeds refuse such texts and GX rule 26
--- checks the marts; this is the last guard, at the point where the data leaves for a spreadsheet.)
+-- for every page; numbers, dates and keys stay as they are. (GX warning rule 26 flags such texts in
+-- the marts; this is the guard, at the point where the data leaves for a spreadsheet.)
 select * replace (
     case when regexp_matches(raw_label, '^[=+@\t\r-]') then '''' || raw_label else raw_label end as raw_label,
     case when regexp_matches(listed_under_label, '^[=+@\t\r-]') then '''' || listed_under_label else listed_under_label end as listed_under_label,
