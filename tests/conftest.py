@@ -17,6 +17,8 @@ from market_warehouse.project import Project, copy_project
 SAME_PROCESS = {"test_report_site": "report_site", "test_report_wrapper": "report_site"}
 
 
+# tryfirst: pytest-xdist reads the marks in its own pytest_collection_modifyitems; run after it, they are ignored.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         module = item.module.__name__.rsplit(".", 1)[-1]
