@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install build test clean
+.PHONY: install build test clean spark-install spark-check test-spark
 
 # Reinstall only when the lock changes.
 $(INSTALLED): requirements.lock
@@ -21,7 +21,7 @@ build: install
 ## All tests (pytest: dbt, GX, publish, reports), on two processes: each module in one of them
 ## (tests/conftest.py), so module and session fixtures are built at most once per process.
 test: install
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not spark"
 
 ## The fast subset for iteration (<= 90 s): seed check, one warehouse build with its numbers, the rule book
 ## on the real data. Everything marked slow (crash, publish, browser, corruption tests) is left to `make test`.
@@ -40,13 +40,35 @@ lint: install
 	MARKET_WAREHOUSE_CANDIDATE=$(CURDIR)/build/lint.duckdb $(VENV)/bin/sqlfluff lint models tests/dbt
 	$(VENV)/bin/ruff check .
 
-## Scale benchmark: M = 1, 10, 100, 1000 synthetic markets through the main job; writes bench/results/ and bench/RESULTS.md.
+## Scale benchmark: M = 1, 10, 100, 1000 synthetic markets through the main job (bench/RESULTS.md), then
+## DuckDB vs Spark at M = 1, 100, 1000, 10000 (bench/ENGINES.md); raw numbers in bench/results/.
 .PHONY: bench
-bench: install
+bench: install spark-install
 	$(PY) bench/run.py
+	$(SPARK_PY) bench/engines.py
 
 ## Evidence report site (reports/ -> reports/build); builds the warehouse first if it was never built.
 .PHONY: report
 report: install
 	test -f warehouse/market.duckdb || $(PY) -m market_warehouse build
 	$(PY) -m market_warehouse report
+
+## The Spark engine (README "Running on Spark"): its own venv from requirements-spark.lock (pyspark, ~1 GB),
+## so the default install stays small. Needs Java 17.
+SPARK_VENV := .venv-spark
+SPARK_PY := $(SPARK_VENV)/bin/python
+$(SPARK_VENV)/.installed: requirements.lock requirements-spark.lock
+	$(PYTHON) -m venv $(SPARK_VENV)
+	$(SPARK_PY) -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
+	touch $(SPARK_VENV)/.installed
+
+spark-install: $(SPARK_VENV)/.installed
+
+## Build the curated seeds on a local Spark and on DuckDB, run the GX rules on the Spark build, export every
+## mart to build/spark/<mart>.parquet and compare them with DuckDB's row by row; exits 1 at the first difference.
+spark-check: spark-install
+	$(SPARK_PY) -m market_warehouse spark-check
+
+## The Spark tests (spark-check, GX on Spark), kept out of `make test` (a JVM start and a Spark build each).
+test-spark: spark-install
+	$(SPARK_PY) -m pytest -m spark

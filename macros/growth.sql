@@ -5,7 +5,10 @@
     ({{ size }}) * power(1 + ({{ cagr }}), ({{ years }}))
 {%- endmacro %}
 
-{#- The CAGR (fraction) that takes start_value to end_value in `years` years; NULL when years <= 0. -#}
+{#- The CAGR (fraction) that takes start_value to end_value in `years` years; NULL when years <= 0.
+    The exponent is a double: Spark would make 1.0 / 3 a DECIMAL rounded to 6 digits. -#}
 {% macro implied_cagr(start_value, end_value, years) -%}
-    case when ({{ years }}) > 0 then power(({{ end_value }}) / ({{ start_value }}), 1.0 / ({{ years }})) - 1 end
+    case when ({{ years }}) > 0
+        then power(({{ end_value }}) / ({{ start_value }}), cast(1 as double) / ({{ years }})) - 1
+    end
 {%- endmacro %}

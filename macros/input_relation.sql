@@ -4,9 +4,10 @@
 
     * var input_folder unset (the default): the curated seed, exactly `ref('markets')`.
     * var input_folder = an absolute folder path: that folder's markets.parquet, else markets.csv,
-      read by DuckDB (read_parquet / read_csv). The columns come out with the seed's names and
-      types - the column_types of dbt_project.yml, found in the graph - in the seed's column order,
-      so nothing downstream can tell the two apart. Both files present, or neither, is an error.
+      read by the engine (macros/cross_engine/input_files.sql; Spark reads Parquet only). The columns
+      come out with the seed's names and types - the column_types of dbt_project.yml, found in the
+      graph - in the seed's column order, so nothing downstream can tell the two apart. Both files
+      present, or neither, is an error.
 
     ref() is still called in both cases, so the lineage (and the DAG order) stays the same; dbt
     still loads the seeds, staging just does not read them. -#}
@@ -19,41 +20,25 @@
         {%- set column_types = _input_column_types(seed_name) -%}
         {%- set folder = folder | string | trim -%}
         {%- set folder = folder[:-1] if folder.endswith('/') else folder -%}
-        {#- DuckDB expands * ? [ ] { } in file paths: '/tmp/in[1]' would read the sibling '/tmp/in1'. The
-            path must name exactly the files the seed check read, so such folders are refused. -#}
+        {#- DuckDB (and Spark's Hadoop paths) expand * ? [ ] { } in file paths: '/tmp/in[1]' would read the
+            sibling '/tmp/in1'. The path must name exactly the files the seed check read, so such folders
+            are refused. -#}
         {%- for character in '*?[]{}' if character in folder -%}
             {{ exceptions.raise_compiler_error("input_folder " ~ folder ~ " contains '" ~ character
-                ~ "', which DuckDB would expand as a file pattern; move the inputs to a folder without * ? [ ] { }") }}
+                ~ "', which DuckDB would expand as a file pattern (Spark too); move the inputs to a folder without * ? [ ] { }") }}
         {%- endfor -%}
         {%- if not folder.startswith('/') -%}
             {{ exceptions.raise_compiler_error("input_folder must be an absolute path, got: " ~ folder) }}
         {%- endif -%}
         {%- set parquet_path = folder ~ '/' ~ seed_name ~ '.parquet' -%}
         {%- set csv_path = folder ~ '/' ~ seed_name ~ '.csv' -%}
-        {%- set found = run_query(
-              "select file from glob(" ~ _input_literal(parquet_path) ~ ") union all "
-              ~ "select file from glob(" ~ _input_literal(csv_path) ~ ")").columns[0].values() -%}
+        {%- set found = input_files_found(folder, [parquet_path, csv_path]) -%}
         {%- if found | length != 1 -%}
             {{ exceptions.raise_compiler_error(
                 "input_folder " ~ folder ~ " must hold exactly one of " ~ seed_name ~ ".parquet and "
                 ~ seed_name ~ ".csv; found: " ~ (found | join(', ') or 'neither')) }}
         {%- endif -%}
-        {%- if found[0].endswith('.parquet') -%}
-        (select
-            {%- for column, type in column_types.items() %}
-            cast("{{ column }}" as {{ type }}) as "{{ column }}"{{ "," if not loop.last }}
-            {%- endfor %}
-        from read_parquet({{ _input_literal(parquet_path) }})) as {{ seed_name }}
-        {%- else -%}
-        (select
-            {%- for column in column_types %}
-            "{{ column }}"{{ "," if not loop.last }}
-            {%- endfor %}
-        from read_csv({{ _input_literal(csv_path) }}, header = true, delim = ',', quote = '"', escape = '"',
-            types = { {%- for column, type in column_types.items() -%}
-                '{{ column }}': '{{ type }}'{{ ", " if not loop.last }}
-            {%- endfor -%} })) as {{ seed_name }}
-        {%- endif -%}
+        ({{ read_input_file(found[0], column_types) }}) as {{ seed_name }}
     {%- endif -%}
 {%- endmacro %}
 
@@ -68,8 +53,4 @@
         {{ return(column_types) }}
     {%- endfor -%}
     {{ exceptions.raise_compiler_error("input_relation: no seed named " ~ seed_name) }}
-{%- endmacro %}
-
-{% macro _input_literal(text) -%}
-    '{{ text | replace("'", "''") }}'
 {%- endmacro %}

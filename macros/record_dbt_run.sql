@@ -1,7 +1,9 @@
 {#- on-run-end hook: writes what this dbt invocation did into the candidate (audit.dbt_runs) and, after a
     plain `dbt build`, says where the candidate is and the one command that publishes it. The publish
     command (python -m market_warehouse publish) reads this row: it publishes only a candidate whose last
-    dbt build ran every node of the project and passed, with the vars it ran with. -#}
+    dbt build ran every node of the project and passed, with the vars it ran with.
+    On Spark the row goes to <schema>_audit.dbt_runs (the candidate's own audit schema) and nothing is
+    said about publishing: publishing is a step of the DuckDB warehouse only. -#}
 {% macro record_dbt_run(results) -%}
     {%- if execute -%}
         {%- set command = invocation_args_dict.get('which') -%}
@@ -14,7 +16,8 @@
             {%- do statuses.update({status: statuses.get(status, 0) + 1}) -%}
         {%- endfor -%}
         {%- set failed = statuses.get('error', 0) + statuses.get('fail', 0) + statuses.get('runtime error', 0) -%}
-        {%- if command == 'build' and not env_var('MARKET_WAREHOUSE_MAIN_JOB', '') -%}
+        {%- set audit_schema = generate_schema_name('audit', none) -%}
+        {%- if command == 'build' and target.type == 'duckdb' and not env_var('MARKET_WAREHOUSE_MAIN_JOB', '') -%}
             {%- if selection or failed -%}
                 {{ log("Candidate warehouse: " ~ target.path ~ " (" ~ (statuses | tojson) ~ "). It cannot be published: "
                        ~ ("this build selected only part of the project" if selection else "some nodes failed")
@@ -24,32 +27,36 @@
                        ~ "published warehouse/market.duckdb; validate and publish this candidate with: "
                        ~ ".venv/bin/python -m market_warehouse publish", info=True) }}
             {%- endif -%}
-        {%- endif %}
-        create schema if not exists audit;
-        create table if not exists audit.dbt_runs (
-            invocation_id varchar not null,
-            command varchar not null,
-            started_at timestamptz not null,
-            finished_at timestamptz not null,
-            selection json not null,
-            dbt_vars json not null,
-            status_counts json not null,
+        {%- endif -%}
+        {%- set create_table -%}
+        create table if not exists {{ audit_schema }}.dbt_runs (
+            invocation_id string not null,
+            command string not null,
+            started_at {{ type_timestamp_tz() }} not null,
+            finished_at {{ type_timestamp_tz() }} not null,
+            selection {{ type_json() }} not null,
+            dbt_vars {{ type_json() }} not null,
+            status_counts {{ type_json() }} not null,
             n_failed integer not null
-        );
-        insert into audit.dbt_runs values (
+        )
+        {%- endset -%}
+        {%- set insert_row -%}
+        insert into {{ audit_schema }}.dbt_runs values (
             '{{ invocation_id }}',
             '{{ command }}',
-            '{{ run_started_at.isoformat() }}',
+            cast('{{ run_started_at.isoformat() }}' as {{ type_timestamp_tz() }}),
             current_timestamp,
             {{ dbt_run_json(selection) }},
             {{ dbt_run_json(invocation_args_dict.get('vars') or {}) }},
             {{ dbt_run_json(statuses) }},
             {{ failed }}
-        );
+        )
+        {%- endset -%}
+        {{ hook_statements(['create schema if not exists ' ~ audit_schema, create_table, insert_row]) }}
     {%- endif -%}
 {%- endmacro %}
 
-{#- A JSON literal: the value as JSON text, single quotes doubled. -#}
+{#- A JSON literal: the value as JSON text, quoted for the engine. -#}
 {% macro dbt_run_json(value) -%}
-    '{{ (value | tojson) | replace("'", "''") }}'
+    {{ text_literal(value | tojson) }}
 {%- endmacro %}

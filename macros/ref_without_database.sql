@@ -11,7 +11,8 @@
 
     This is dbt's documented way to change what ref() renders (the `builtins` override, dbt >= 1.5),
     keeping versions and two-argument refs. tests/test_bi_clients.py reads every staging and
-    intermediate view through `attach ... as other_name (read_only)`. -#}
+    intermediate view through `attach ... as other_name (read_only)`. On Spark relations have no
+    database part (dbt-spark renders schema.table), so this changes nothing there. -#}
 {% macro ref() -%}
     {%- set version = kwargs.get('version') or kwargs.get('v') -%}
     {%- if (varargs | length) == 1 -%}

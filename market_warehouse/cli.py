@@ -1,5 +1,5 @@
 """Command line: python -m market_warehouse (or market-warehouse)
-{build,publish,check-seeds,validate,report,restore-previous}
+{build,publish,check-seeds,validate,report,restore-previous,spark-build,spark-check}
 [--project-dir DIR]. Expected failures print one paragraph and exit 1; anything unexpected prints one line
 and the path of a log file with the traceback."""
 from __future__ import annotations
@@ -62,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     report_parser.add_argument("--timeout", type=float, default=None, help="seconds for all steps (default 1800)")
     commands.add_parser("restore-previous",
                         help="publish the previous release again (warehouse/current -> warehouse/previous)")
+    # The Spark engine (README "Running on Spark"): needs the Spark venv (make spark-install) and Java.
+    spark_build = commands.add_parser("spark-build", help="the main job on a local Spark: check seeds, dbt build, "
+                                                           "GX validation, publish the Spark schema marts")
+    spark_build.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
+    spark_check = commands.add_parser("spark-check", help="build on DuckDB and on Spark, validate and publish the "
+                                                           "Spark build, compare every mart row by row")
+    spark_check.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
     return parser
 
 
@@ -97,16 +104,18 @@ def _run(args, project: Project) -> int:
         from market_warehouse.pipeline import publish_candidate
         return _run_job("PUBLISH", project, lambda: publish_candidate(project))
 
-    if args.command == "build":
+    if args.command in {"build", "spark-build", "spark-check"}:
         import yaml
-
-        from market_warehouse.pipeline import build
+        kind = args.command.upper().replace("-", " ")
         try:
             dbt_vars = yaml.safe_load(args.vars) if args.vars else None
         except yaml.YAMLError as error:
-            print(f"BUILD FAILED at step 'check vars': --vars is not valid YAML or JSON: {error}", file=sys.stderr)
+            print(f"{kind} FAILED at step 'check vars': --vars is not valid YAML or JSON: {error}", file=sys.stderr)
             return 1
-        return _run_job("BUILD", project, lambda: build(project, dbt_vars=dbt_vars))
+        if args.command == "build":
+            from market_warehouse.pipeline import build
+            return _run_job(kind, project, lambda: build(project, dbt_vars=dbt_vars))
+        return _run_spark_job(args.command, project, dbt_vars)
 
     if args.command == "restore-previous":
         from market_warehouse.pipeline import BuildFailed, build_lock
@@ -132,14 +141,46 @@ def _run(args, project: Project) -> int:
     return 2
 
 
-def _run_job(kind: str, project: Project, job) -> int:
+def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        print(f"{command} needs the Spark venv: run `make {command}` (it installs .venv-spark from "
+              "requirements-spark.lock), or .venv-spark/bin/python -m market_warehouse " + command, file=sys.stderr)
+        return 1
+    from market_warehouse.engine_compare import EnginesDiffer
+    from market_warehouse.spark_pipeline import PUBLISHED_SCHEMA, build_on_spark, spark_check
+
+    unchanged = f"The published Spark schema {PUBLISHED_SCHEMA} was not changed."
+    if command == "spark-build":
+        return _run_job("SPARK BUILD", project, lambda: build_on_spark(project, dbt_vars=dbt_vars), unchanged)
+    try:
+        report = spark_check(project, dbt_vars=dbt_vars)
+    except EnginesDiffer as difference:
+        print(f"SPARK CHECK FAILED: Spark and DuckDB differ: {difference}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        from market_warehouse.pipeline import BuildFailed
+        if not isinstance(error, BuildFailed):
+            raise
+        print(f"SPARK CHECK FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
+        print(unchanged, file=sys.stderr)
+        return 1
+    from market_warehouse.pipeline import validation_counts
+    print(json.dumps({"run_id": report.build.run_id, "step_seconds": report.build.step_seconds,
+                      "dbt_counts": report.build.dbt_counts, "validation": validation_counts(report.build.validation),
+                      "marts_equal": {c.mart: c.rows for c in report.compared}}, indent=2))
+    return 0
+
+
+def _run_job(kind: str, project: Project, job, unchanged: str | None = None) -> int:
     """Run the main job or the publish of a candidate: its step times on success, one paragraph on failure."""
     from market_warehouse.pipeline import BuildFailed
     try:
         report = job()
     except BuildFailed as error:
         print(f"{kind} FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
-        print(f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
+        print(unchanged or f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
         return 1
     print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
     return 0

@@ -70,14 +70,14 @@ def build_lock(project: Project):
 def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildReport:
     """The main job: check vars, target and inputs, dbt build the candidate, validate it, publish it."""
     report = BuildReport(run_id=new_run_id())
-    step = _stepper(report, log)
+    step = stepper(report, log)
     with build_lock(project):
         with step("clean up leftovers of earlier builds"):
             publish.remove_stale_files(project)
             for path in (project.candidate_db, project.candidate_db.with_name(project.candidate_db.name + ".wal")):
                 path.unlink(missing_ok=True)
         dbt_vars = _check_vars_target_and_inputs(project, report, step, dbt_vars)
-        inputs_dir = _input_folder(dbt_vars) or project.seeds_dir
+        inputs_dir = input_folder(dbt_vars) or project.seeds_dir
 
         with step("dbt build (candidate)"):
             _import_gx_in_the_background()
@@ -85,7 +85,7 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             report.dbt_counts = outcome.counts
             if not outcome.success:
                 raise BuildFailed("dbt build", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
-            _check_inputs_unchanged(project, report, inputs_dir, since=None)
+            check_inputs_unchanged(project, report, inputs_dir, since=None)
 
         _validate_and_publish(project, report, step, dbt_vars, log)
     log(f"[{report.run_id}] published {project.published_db}")
@@ -98,14 +98,14 @@ def publish_candidate(project: Project, log=print) -> BuildReport:
     Only a candidate whose last dbt build ran the whole project and passed, from inputs that have not
     changed since, is published."""
     report = BuildReport(run_id=new_run_id())
-    step = _stepper(report, log)
+    step = stepper(report, log)
     with build_lock(project):
         with step("check candidate"):
             dbt_run = _last_dbt_build(project)
             report.dbt_counts = dbt_run["status_counts"]
         dbt_vars = _check_vars_target_and_inputs(project, report, step, dbt_run["dbt_vars"] or None)
         with step("check inputs unchanged"):
-            _check_inputs_unchanged(project, report, _input_folder(dbt_vars) or project.seeds_dir,
+            check_inputs_unchanged(project, report, input_folder(dbt_vars) or project.seeds_dir,
                                     since=dbt_run["started_at"])
         _validate_and_publish(project, report, step, dbt_vars, log)
     log(f"[{report.run_id}] published {project.published_db} (the candidate of dbt invocation "
@@ -119,7 +119,7 @@ def _import_gx_in_the_background() -> None:
     threading.Thread(target=importlib.import_module, args=("great_expectations",), daemon=True).start()
 
 
-def _stepper(report: BuildReport, log):
+def stepper(report: BuildReport, log):
     def step(name: str):
         log(f"[{report.run_id}] {name} ...")
         return _Timer(report, name)
@@ -139,7 +139,7 @@ def _check_vars_target_and_inputs(project: Project, report: BuildReport, step, d
         except TargetProblem as error:
             raise BuildFailed("check target", str(error)) from None
 
-    inputs_dir = _input_folder(dbt_vars) or project.seeds_dir
+    inputs_dir = input_folder(dbt_vars) or project.seeds_dir
     with step("check seeds"):
         # Checksums of exactly the files checked; compared again once dbt has loaded them.
         report.input_checksums = checksums(input_files(project, inputs_dir))
@@ -154,7 +154,7 @@ def _check_vars_target_and_inputs(project: Project, report: BuildReport, step, d
     return dbt_vars
 
 
-def _check_inputs_unchanged(project: Project, report: BuildReport, inputs_dir: Path, since: datetime | None) -> None:
+def check_inputs_unchanged(project: Project, report: BuildReport, inputs_dir: Path, since: datetime | None) -> None:
     """What was checked is what was loaded: the same files, byte for byte, and (for a plain dbt build's
     candidate) none written after that dbt build started."""
     files = input_files(project, inputs_dir)
@@ -219,7 +219,7 @@ def _validate_and_publish(project: Project, report: BuildReport, step, dbt_vars:
                               "the published warehouse is unchanged.") from None
 
 
-def _input_folder(dbt_vars: dict | None) -> Path | None:
+def input_folder(dbt_vars: dict | None) -> Path | None:
     folder = (dbt_vars or {}).get("input_folder")
     return Path(folder) if folder else None
 
@@ -277,11 +277,11 @@ def _record_publish(project: Project, report: BuildReport, dbt_vars: dict | None
             "insert into audit.publish_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [report.run_id, datetime.now(UTC), git_commit(project),
              json.dumps(report.input_checksums), json.dumps(dbt_vars or {}), json.dumps(report.dbt_counts),
-             json.dumps(_validation_counts(report.validation)), json.dumps(report.step_seconds),
+             json.dumps(validation_counts(report.validation)), json.dumps(report.step_seconds),
              dbt_version, duckdb.__version__, sys.version.split()[0]])
 
 
-def _validation_counts(report: validation.ValidationReport) -> dict[str, int]:
+def validation_counts(report: validation.ValidationReport) -> dict[str, int]:
     counts = {f"{severity}_{status}": 0 for severity in ("critical", "warning")
               for status in ("passed", "failed", "error")}
     for result in report.results:

@@ -39,6 +39,9 @@ BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u206
 REF_PATTERN = re.compile(r"""ref\(\s*['"](\w+)['"]\s*\)""")
 UTF8_BOM = b"\xef\xbb\xbf"
 DUCKDB_TYPES = {"varchar": "VARCHAR", "integer": "INTEGER", "double": "DOUBLE", "boolean": "BOOLEAN", "date": "DATE"}
+# dbt_project.yml types text columns `string`: the one spelling both DuckDB and Spark accept (Spark's
+# VARCHAR needs a length).
+TYPE_SYNONYMS = {"string": "varchar"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,8 @@ def load_contracts(project: Project) -> dict[str, SeedContract]:
         name = seed["name"]
         contracts[name] = SeedContract(
             name=name,
-            column_types={column: type_.lower() for column, type_ in seed_configs[name]["+column_types"].items()},
+            column_types={column: TYPE_SYNONYMS.get(type_.lower(), type_.lower())
+                          for column, type_ in seed_configs[name]["+column_types"].items()},
             column_tests={column["name"]: column.get("data_tests", []) for column in seed.get("columns", [])},
             table_tests=seed.get("data_tests", []),
         )

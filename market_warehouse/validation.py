@@ -3,9 +3,10 @@ be published.
 
 Suites are the JSON files in expectations/ (one per subject, written by people). Each names its
 table in meta.table and numbers its rules in each expectation's meta.rule; severity is GX's own
-expectation field: `critical` blocks publishing, `warning` is reported. Validation runs in DuckDB
+expectation field: `critical` blocks publishing, `warning` is reported. validate() runs in DuckDB
 through SQL (never pandas) on a read-only connection; Data Docs and GX's result store go to
-build/gx/, which is git-ignored.
+build/gx/, which is git-ignored. validate_spark() runs the same suites on a Spark build through GX's
+Spark datasource (market_warehouse/gx_spark.py; output in build/gx-spark/), with the same results.
 
 Every failing rule names its markets and rows (RuleResult.market_ids / failing_rows, the summary, the
 BuildFailed message, audit.validation_results), read from what GX itself returns (result format COMPLETE):
@@ -15,16 +16,16 @@ BuildFailed message, audit.validation_results), read from what GX itself returns
   (unexpected_index_list). A result format holds for a whole checkpoint, so there is one checkpoint per
   table. Without meta.key_columns: the table's market_id, *_id, year and scenario columns.
 * expect_compound_columns_to_be_unique: GX has no index list for it on SQL; its unexpected values are
-  the duplicated compound key itself.
+  the duplicated compound key itself (on Spark too, so both engines name the same rows).
 * unexpected_rows_expectation: the query selects market_id first, then the columns that identify a
   row; GX returns its rows (details.unexpected_rows). A row is kept with its key columns: the
   expectation's meta.row_keys, else the suite's key columns (else the whole row).
 * a table without market_id names in meta.market_lookup a query of market_id and the key columns that
   find it (dim_country_label: source_id in marts.fct_market_claim).
 
-GX returns at most 20 index rows and 200 query rows; when a rule has more, one more read-only query (GX's
-unexpected_index_query, or the rule's own query) lists the markets of all of them. These extra queries
-run for failing rules only.
+GX returns at most 20 index rows (on SQL; all of them on Spark) and 200 query rows; when a rule has more, one
+more read-only query (GX's unexpected_index_query, or the rule's own query) lists the markets of all of them.
+These extra queries run for failing rules only.
 """
 from __future__ import annotations
 
@@ -142,33 +143,101 @@ def validate(project: Project, db_path: Path, run_id: str, log=None, data_docs: 
     """Run every suite against db_path (read-only) and return one result per expectation. `log`, if given,
     gets a line per suite as it runs (the step takes seconds; it should not look stuck). Data Docs are
     rendered once at the end, and only when asked: they cost as much as the rules themselves."""
+    return _validate(_DuckDBTables(db_path), project, project.build_dir / "gx", run_id, log, data_docs)
+
+
+def validate_spark(project: Project, spark, schema_prefix: str, run_id: str, log=None,
+                   data_docs: bool = False) -> ValidationReport:
+    """The same suites on a Spark build in `spark` (the active session; its marts in `<schema_prefix>_marts`),
+    with the same results as validate(). Nothing is written to the warehouse (record() is DuckDB's)."""
+    from market_warehouse.gx_spark import SparkTables  # pyspark is only in the Spark venv
+
+    return _validate(SparkTables(spark, schema_prefix), project, project.build_dir / "gx-spark", run_id, log,
+                     data_docs)
+
+
+def _validate(tables, project: Project, output_dir: Path, run_id: str, log, data_docs: bool) -> ValidationReport:
     import great_expectations as gx  # imported here: GX costs seconds to import
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)  # the results say it all
-    output_dir = project.build_dir / "gx"
     shutil.rmtree(output_dir, ignore_errors=True)  # GX adds a folder per run; keep only the latest
     started = time.perf_counter()
-    context = gx.get_context(mode="ephemeral", project_config=_context_config(project, output_dir))
+    suites_dir = tables.suites_dir(project.root / "expectations", output_dir)
+    context = gx.get_context(mode="ephemeral", project_config=_context_config(suites_dir, output_dir))
     try:
-        datasource = context.data_sources.add_sql(name=DATASOURCE, connection_string=read_only_url(db_path))
-        engine = datasource.get_execution_engine()
-        checkpoints, suites = _checkpoints(gx, context, project, datasource, engine)
+        datasource = tables.add_datasource(context, DATASOURCE)
+        checkpoints, suites = _checkpoints(gx, context, suites_dir, datasource, tables)
         run = gx.core.run_identifier.RunIdentifier(run_name=run_id)
         outcomes = []
-        for checkpoint in checkpoints:
+        for checkpoint, table in checkpoints:
             suite_started = time.perf_counter()
-            outcomes.append(checkpoint.run(run_id=run))
+            outcomes.append(checkpoint.run(run_id=run, batch_parameters=tables.batch_parameters(table)))
             if log is not None:
                 names = ", ".join(definition.suite.name for definition in checkpoint.validation_definitions)
                 log(f"  GX suite {names}: {time.perf_counter() - suite_started:.1f} s")
-        results = _result_rows(outcomes, suites, engine)
+        results = _result_rows(outcomes, suites, tables)
         if data_docs:
             context.build_data_docs(site_names=[DOCS_SITE])
     finally:
-        _release(context)
+        tables.release(context)
     return ValidationReport(run_id=run_id, validated_at=datetime.now(UTC),
                             seconds=round(time.perf_counter() - started, 3), results=results,
                             data_docs_index=output_dir / "data_docs" / "index.html" if data_docs else None)
+
+
+class _DuckDBTables:
+    """The tables of a DuckDB file, as _validate() reads them: GX's SQL datasource, one table asset each
+    (gx_spark.SparkTables is the same for a Spark build)."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+        self.engine = None  # GX's SQL execution engine, once the datasource is added
+
+    def suites_dir(self, expectations_dir: Path, output_dir: Path) -> Path:
+        return expectations_dir  # the suites name DuckDB's tables as they are
+
+    def add_datasource(self, context, name: str):
+        datasource = context.data_sources.add_sql(name=name, connection_string=read_only_url(self.db_path))
+        self.engine = datasource.get_execution_engine()
+        return datasource
+
+    def add_asset(self, datasource, table: str):
+        schema, table_name = table.split(".")
+        with warnings.catch_warnings():
+            # Deprecated since GX 1.14, but the generic SQL datasource has no other way to
+            # name a schema, and DuckDB rejects `schema` as a connect option.
+            warnings.filterwarnings("ignore", message="`schema_name` is deprecated")
+            return datasource.add_table_asset(name=table, table_name=table_name, schema_name=schema)
+
+    def add_batch_definition(self, asset, name: str):
+        return asset.add_batch_definition_whole_table(name=name)
+
+    def batch_parameters(self, table: str) -> None:
+        return None  # a table asset's batch is the whole table
+
+    def columns(self, tables) -> dict[str, list[str]]:
+        import sqlalchemy as sa
+
+        rows = self.engine.execute_query(sa.text(
+            "select table_schema || '.' || table_name, column_name from information_schema.columns "
+            "order by table_schema, table_name, ordinal_position")).fetchall()
+        columns: dict[str, list[str]] = {}
+        for table, column in rows:
+            columns.setdefault(table, []).append(column)
+        return columns
+
+    def rows(self, sql: str) -> list[dict]:
+        """A read-only query through GX's own engine."""
+        import sqlalchemy as sa
+
+        return [row._asdict() for row in self.engine.execute_query(sa.text(sql)).fetchall()]
+
+    def release(self, context) -> None:
+        """GX keeps two pooled engines per SQL datasource; dispose them so the file is closed."""
+        for datasource in context.data_sources.all().values():
+            if hasattr(datasource, "get_engine"):
+                datasource.get_execution_engine().engine.dispose()
+                datasource.get_engine().dispose()
 
 
 AUDIT_COLUMNS = {
@@ -207,7 +276,7 @@ def record(db_path: Path, report: ValidationReport) -> None:
               report.seconds, r.market_ids, r.failing_rows] for r in report.results])
 
 
-def _context_config(project: Project, output_dir: Path):
+def _context_config(suites_dir: Path, output_dir: Path):
     from great_expectations.data_context.types.base import DataContextConfig, ProgressBarsConfig
 
     def folder(path: Path) -> dict:
@@ -216,9 +285,10 @@ def _context_config(project: Project, output_dir: Path):
 
     return DataContextConfig(
         stores={
-            # Suites are read from the top-level expectations/ folder, where people edit them.
+            # Suites are read from the top-level expectations/ folder, where people edit them (on Spark,
+            # from its copy with Spark's table names).
             "expectations_store": {"class_name": "ExpectationsStore",
-                                   "store_backend": folder(project.root / "expectations")},
+                                   "store_backend": folder(suites_dir)},
             "validation_results_store": {"class_name": "ValidationResultsStore",
                                          "store_backend": folder(output_dir / "validations")},
             # Built from the suites on every run: nothing to keep.
@@ -242,52 +312,36 @@ def _context_config(project: Project, output_dir: Path):
     )
 
 
-def _checkpoints(gx, context, project: Project, datasource, engine):
-    """One checkpoint per table (and key columns): each passes them to GX as unexpected_index_column_names."""
+def _checkpoints(gx, context, suites_dir: Path, datasource, tables):
+    """One checkpoint per table (and key columns): each passes them to GX as unexpected_index_column_names.
+    Returns (checkpoint, its table) pairs and each suite's (meta, key columns)."""
     # suites.get() raises on a malformed suite; suites.all() would silently skip it.
-    suites = [context.suites.get(path.stem) for path in sorted((project.root / "expectations").glob("*.json"))]
-    table_columns = _table_columns(engine)
+    suites = [context.suites.get(path.stem) for path in sorted(suites_dir.glob("*.json"))]
+    table_columns = tables.columns({suite.meta["table"] for suite in suites})
     groups: dict[tuple[str, tuple[str, ...]], list] = {}
     assets = {}
     for suite in suites:
         table = suite.meta["table"]
         if table not in assets:
-            schema, table_name = table.split(".")
-            with warnings.catch_warnings():
-                # Deprecated since GX 1.14, but the generic SQL datasource has no other way to
-                # name a schema, and DuckDB rejects `schema` as a connect option.
-                warnings.filterwarnings("ignore", message="`schema_name` is deprecated")
-                assets[table] = datasource.add_table_asset(name=table, table_name=table_name, schema_name=schema)
+            assets[table] = tables.add_asset(datasource, table)
         keys = _key_columns(suite.meta, table_columns.get(table, []))
         groups.setdefault((table, keys), []).append(suite)
     checkpoints = []
     meta = {}
     for number, ((table, keys), group) in enumerate(groups.items()):
         meta.update({suite.name: (suite.meta, keys) for suite in group})
-        batch = assets[table].add_batch_definition_whole_table(name=f"whole_table_{number}")
+        batch = tables.add_batch_definition(assets[table], f"whole_table_{number}")
         definitions = [context.validation_definitions.add(gx.ValidationDefinition(name=suite.name, data=batch,
                                                                                   suite=suite))
                        for suite in group]
         result_format = {"result_format": "COMPLETE", "partial_unexpected_count": ROWS_KEPT}
         if keys:
             result_format["unexpected_index_column_names"] = list(keys)
-        checkpoints.append(context.checkpoints.add(gx.Checkpoint(
+        checkpoints.append((context.checkpoints.add(gx.Checkpoint(
             name=f"warehouse_rules_{number}", validation_definitions=definitions,
             actions=[],
-            result_format=result_format)))
+            result_format=result_format)), table))
     return checkpoints, meta
-
-
-def _table_columns(engine) -> dict[str, list[str]]:
-    import sqlalchemy as sa
-
-    rows = engine.execute_query(sa.text(
-        "select table_schema || '.' || table_name, column_name from information_schema.columns "
-        "order by table_schema, table_name, ordinal_position")).fetchall()
-    columns: dict[str, list[str]] = {}
-    for table, column in rows:
-        columns.setdefault(table, []).append(column)
-    return columns
 
 
 def _key_columns(meta: dict, columns: list[str]) -> tuple[str, ...]:
@@ -298,14 +352,13 @@ def _key_columns(meta: dict, columns: list[str]) -> tuple[str, ...]:
     return tuple(sorted(keys, key=lambda c: c != "market_id"))
 
 
-def _result_rows(outcomes, suites: dict[str, tuple[dict, tuple[str, ...]]], engine) -> list[RuleResult]:
+def _result_rows(outcomes, suites: dict[str, tuple[dict, tuple[str, ...]]], tables) -> list[RuleResult]:
     rows = []
     lookups: dict[str, list[dict] | None] = {}
     for outcome in outcomes:
         for suite_result in outcome.run_results.values():
-            batch_spec = suite_result.meta.get("batch_spec") or {}
-            table = f"{batch_spec.get('schema_name')}.{batch_spec.get('table_name')}"
             suite_meta, keys = suites[suite_result.suite_name]
+            table = suite_meta["table"]
             for result in suite_result.results:
                 config = result.expectation_config
                 raised, message = _raised(result.exception_info)
@@ -317,7 +370,7 @@ def _result_rows(outcomes, suites: dict[str, tuple[dict, tuple[str, ...]]], engi
                 # exception_info is never empty, even on success: only raised_exception counts.
                 status = "error" if raised else ("passed" if result.success else "failed")
                 markets, failing = (None, None) if status != "failed" else _where(
-                    config, details, unexpected, table, suite_meta, keys, engine, lookups)
+                    config, details, unexpected, table, suite_meta, keys, tables, lookups)
                 rows.append(RuleResult(
                     suite=suite_result.suite_name,
                     rule=int(config.meta["rule"]),
@@ -336,19 +389,20 @@ def _result_rows(outcomes, suites: dict[str, tuple[dict, tuple[str, ...]]], engi
 
 
 def _where(config, details: dict, unexpected: int | None, table: str, suite_meta: dict,
-           keys: tuple[str, ...], engine, lookups: dict) -> tuple[str | None, str | None]:
+           keys: tuple[str, ...], tables, lookups: dict) -> tuple[str | None, str | None]:
     """(market_ids, failing_rows JSON) of a failed expectation, from the rows GX returned."""
     if config.type == "unexpected_rows_expectation":
         returned = (details.get("details") or {}).get("unexpected_rows") or []
         row_keys = config.meta.get("row_keys") or keys
         rows = [_key_values(dict(row), row_keys) for row in returned]
         everything = config.kwargs["unexpected_rows_query"].format(batch=table)
-    elif details.get("unexpected_index_list") is not None:
+    elif details.get("unexpected_index_list") is not None and config.type != "expect_compound_columns_to_be_unique":
         rows = [dict(row) for row in details["unexpected_index_list"]]
         everything = (details.get("unexpected_index_query") or "").strip().rstrip(";") or None
     else:
-        # GX returns no index list for expect_compound_columns_to_be_unique on SQL (nor without key
-        # columns), only the unexpected values: for a compound key they are the row's key.
+        # The unexpected values. GX returns no index list for expect_compound_columns_to_be_unique on SQL
+        # (nor without key columns); for a compound key they are the row's key. (On Spark it does, with
+        # the key columns too; the compound key alone keeps the rows the same on both engines.)
         column = config.kwargs.get("column")
         rows = [dict(value) if isinstance(value, dict) else {column: value}
                 for value in details.get("unexpected_list") or details.get("partial_unexpected_list") or []]
@@ -359,7 +413,7 @@ def _where(config, details: dict, unexpected: int | None, table: str, suite_meta
     found_by = []
     if rows and "market_id" not in rows[0] and lookup:
         if lookup not in lookups:
-            lookups[lookup] = _query(engine, lookup)
+            lookups[lookup] = _query(tables, lookup)
         pairs = lookups[lookup] or []
         found_by = [c for c in (pairs[0] if pairs else {}) if c != "market_id" and c in rows[0]]
         if found_by:
@@ -378,7 +432,7 @@ def _where(config, details: dict, unexpected: int | None, table: str, suite_meta
                    f"using ({', '.join(found_by)}) where l.market_id is not null")
         else:
             sql = f"select distinct market_id from ({everything}) as u where market_id is not null"
-        everyone = _query(engine, sql)
+        everyone = _query(tables, sql)
         if everyone is not None:
             markets = {str(row["market_id"]) for row in everyone}
     return (",".join(sorted(markets)) or None,
@@ -391,12 +445,10 @@ def _key_values(row: dict, keys) -> dict:
     return kept if set(kept) - {"market_id"} else row
 
 
-def _query(engine, sql: str) -> list[dict] | None:
-    """A read-only query through GX's own engine; None (and a warning) if it fails."""
-    import sqlalchemy as sa
-
+def _query(tables, sql: str) -> list[dict] | None:
+    """A read-only query of the warehouse; None (and a warning) if it fails."""
     try:
-        return [row._asdict() for row in engine.execute_query(sa.text(sql)).fetchall()]
+        return tables.rows(sql)
     except Exception as error:  # the rule's status stands; only its market list is then partial
         logging.getLogger(__name__).warning("could not list the markets of a failing rule: %s", error)
         return None
@@ -432,11 +484,3 @@ def _raised(exception_info: dict | None) -> tuple[bool, str | None]:
     messages = [str(info.get("exception_message") or "exception") for info in infos
                 if isinstance(info, dict) and info.get("raised_exception")]
     return bool(messages), " | ".join(dict.fromkeys(messages)) or None
-
-
-def _release(context) -> None:
-    """GX keeps two pooled engines per SQL datasource; dispose them so the file is closed."""
-    for datasource in context.data_sources.all().values():
-        if hasattr(datasource, "get_engine"):
-            datasource.get_execution_engine().engine.dispose()
-            datasource.get_engine().dispose()

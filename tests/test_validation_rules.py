@@ -223,6 +223,28 @@ def test_every_rows_query_selects_market_id_first_and_its_row_keys(built_project
             assert set(expectation["meta"].get("row_keys", [])) <= set(columns), (path.name, expectation["meta"])
 
 
+# DuckDB SQL that Spark SQL reads otherwise or not at all; the rules run on both (tests/test_gx_spark.py).
+NOT_ON_SPARK = {
+    "::": "a cast: write cast(x as type)",
+    '"': "a double-quoted identifier, which Spark reads as a string",
+    "\\": "a backslash, which Spark unescapes in a string and DuckDB keeps",
+    "lateral": "a lateral join: join a generated table, e.g. range(0, n) as t(k)",
+    "unnest(": "unnest: join range(0, n) as t(k)",
+    "regexp_matches(": "regexp_matches: compare left(x, n), or use like",
+    "list(": "a DuckDB list",
+    "[": "a list index (1-based in DuckDB, 0-based in Spark)",
+}
+
+
+def test_every_rows_query_reads_alike_in_duckdb_and_spark():
+    """A cheap guard for `make test`, which runs without Spark: the constructs one engine does not read as the other."""
+    for path in sorted((PACKAGE_ROOT / "expectations").glob("*.json")):
+        for expectation in json.loads(path.read_text())["expectations"]:
+            query = expectation["kwargs"].get("unexpected_rows_query", "").lower()
+            found = {text: why for text, why in NOT_ON_SPARK.items() if text in query}
+            assert not found, (path.name, expectation["meta"]["title"], found)
+
+
 @pytest.mark.slow
 def test_an_expectation_that_raises_is_an_error_that_blocks_publishing(built_project, tmp_path):
     path = corrupted_copy(built_project, tmp_path, "alter table marts.fct_player_share drop column share_pct")

@@ -5,5 +5,5 @@
 select {{ column_name }}
 from {{ model }}
 where {{ column_name }} is not null
-    and not regexp_full_match({{ column_name }}, '(?i)https?://[^\s]+')
+    and not {{ regex_full_match(column_name, '(?i)https?://[^\\s]+') }}
 {% endtest %}

@@ -3,12 +3,15 @@
 -- they are read (set var fan_keep_draws to publish them as the table marts.fct_forecast_fan_draws).
 --
 -- Reproducible by construction, never random(): each draw hashes its key
---     h = md5_number(market_id || ':' || draw_id)     -- the 16 digest bytes as a little-endian
+--     h = md5(market_id || ':' || draw_id)             -- the 16 digest bytes as a little-endian
 --                                                      -- unsigned 128-bit integer
 --     u_size = ((h >> 76) + 0.5) / 2^52                -- top 52 bits
 --     u_cagr = (((h >> 12) & (2^52 - 1)) + 0.5) / 2^52 -- bits 12..63 (disjoint from u_size's)
--- MD5 is a fixed standard, so the same market and draw give the same u on every run, machine and
--- DuckDB version (DuckDB's hash() is not: it is an internal, unversioned function). u is exact in
+-- In hex fields of the digest: written as 32 hex digits, most significant first (the digest's bytes
+-- reversed), u_size takes digits 1-13 and u_cagr digits 17-29 (macros/cross_engine/md5_uniform.sql:
+-- DuckDB shifts md5_number, Spark reads the hex digits; the same numbers on both engines).
+-- MD5 is a fixed standard, so the same market and draw give the same u on every run, machine, engine
+-- and version (an engine's hash() is not: it is an internal, unversioned function). u is exact in
 -- a double (52 bits + 1/2), strictly inside (0, 1).
 --
 -- Distributions (README, "Uncertainty fan"):
@@ -23,7 +26,7 @@ with keyed as (
     select
         inputs.market_id,
         cast(draws.draw_id as integer) as draw_id,
-        md5_number(inputs.market_id || ':' || cast(draws.draw_id as varchar)) as draw_hash,
+        {{ md5_key_hash("inputs.market_id || ':' || cast(draws.draw_id as string)") }} as draw_hash,
         inputs.n_size_estimates,
         inputs.log_size_estimates,
         inputs.cagr_low,
@@ -35,8 +38,8 @@ with keyed as (
 uniforms as (
     select
         *,
-        (cast(draw_hash >> 76 as double) + 0.5) / 4503599627370496 as u_size,
-        (cast((draw_hash >> 12) & 4503599627370495 as double) + 0.5) / 4503599627370496 as u_cagr
+        {{ md5_uniform('draw_hash', 76) }} as u_size,
+        {{ md5_uniform('draw_hash', 12) }} as u_cagr
     from keyed
 ),
 
@@ -51,10 +54,12 @@ positioned as (
 interpolated as (
     select
         *,
-        log_size_estimates[lower_index]
+        {{ list_element('log_size_estimates', 'lower_index') }}
         + (size_position - (lower_index - 1))
-        * (log_size_estimates[least(lower_index + 1, n_size_estimates)] - log_size_estimates[lower_index])
-            as log_base_size
+        * (
+            {{ list_element('log_size_estimates', 'least(lower_index + 1, n_size_estimates)') }}
+            - {{ list_element('log_size_estimates', 'lower_index') }}
+        ) as log_base_size
     from positioned
 )
 

@@ -6,10 +6,11 @@ with estimates as (
     select
         markets.market_id,
         count(*) as n_size_estimates,
-        list(ln(paths.market_size_usd_bn) order by ln(paths.market_size_usd_bn), paths.source_id) as log_size_estimates,
+        {{ ordered_list('ln(paths.market_size_usd_bn)', ['ln(paths.market_size_usd_bn)', 'paths.source_id']) }}
+            as log_size_estimates,
         min(paths.market_size_usd_bn) as min_base_size_usd_bn,
         max(paths.market_size_usd_bn) as max_base_size_usd_bn,
-        string_agg(paths.source_id, ', ' order by paths.source_id) as size_source_ids
+        {{ ordered_string_agg('paths.source_id', "', '", 'paths.source_id') }} as size_source_ids
     from {{ ref('stg_markets') }} as markets
     inner join {{ ref('int_source_forecast') }} as paths
         on markets.market_id = paths.market_id and markets.base_year = paths.year

@@ -29,6 +29,6 @@ select
     count(*) as n_rates,
     min(usd_per_unit) as min_usd_per_unit,
     max(usd_per_unit) as max_usd_per_unit,
-    string_agg(distinct source_id, ', ' order by source_id) as source_ids
+    {{ ordered_string_agg('source_id', "', '", 'source_id', distinct=true) }} as source_ids
 from rates
 group by currency, year

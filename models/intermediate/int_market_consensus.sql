@@ -9,12 +9,13 @@ select
     min(market_size_usd_bn) as min_size_usd_bn,
     median(market_size_usd_bn) as median_size_usd_bn,
     max(market_size_usd_bn) as max_size_usd_bn,
-    string_agg(source_id, ', ' order by source_id) as source_ids,
+    {{ ordered_string_agg('source_id', "', '", 'source_id') }} as source_ids,
     count(*) filter (where size_basis = 'stated') as n_stated_sources,
     count(*) filter (where size_basis = 'back-cast') as n_back_cast_sources,
     count(*) filter (where size_basis = 'interpolated') as n_interpolated_sources,
     count(*) filter (where size_basis = 'extrapolated') as n_extrapolated_sources,
-    string_agg(source_id, ', ' order by source_id) filter (where size_basis = 'stated') as stated_source_ids,
+    {{ ordered_string_agg('source_id', "', '", 'source_id') }} filter (where size_basis = 'stated')
+        as stated_source_ids,
     case
         when count(*) filter (where size_basis = 'stated') = count(*) then 'stated'
         when count(*) filter (where size_basis = 'stated') > 0 then 'partly stated'

@@ -36,7 +36,7 @@ sub_region_shares as (
         parent.year,
         parent.region_id,
         sum(child.share_pct) as share_pct,
-        string_agg(child.claim_id, ', ' order by child.claim_id) as claim_ids
+        {{ ordered_string_agg('child.claim_id', "', '", 'child.claim_id') }} as claim_ids
     from stated as parent
     inner join {{ ref('int_region_ancestry') }} as ancestry
         on parent.region_id = ancestry.ancestor_id and ancestry.depth > 0

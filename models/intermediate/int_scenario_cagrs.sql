@@ -48,7 +48,7 @@ from_claims as (
         market_id,
         'low' as scenario,
         min(lowest_value) / 100 as cagr,
-        arg_min(claim_id, lowest_value) as cagr_claim_id,
+        min_by(claim_id, lowest_value) as cagr_claim_id,
         'lowest value admitted by a world CAGR claim of '
         || case when bool_or(is_from_primary_report) then 'the primary report' else 'any source' end
             as cagr_basis
@@ -73,7 +73,7 @@ from_claims as (
         market_id,
         'base' as scenario,
         median(value) / 100 as cagr,
-        string_agg(claim_id, ', ' order by value, claim_id) as cagr_claim_id,
+        {{ ordered_string_agg('claim_id', "', '", 'value, claim_id') }} as cagr_claim_id,
         'median of ' || count(*) || ' sources'' headline world CAGRs' as cagr_basis
     from source_headlines
     group by market_id
@@ -84,7 +84,7 @@ from_claims as (
         market_id,
         'high' as scenario,
         max(highest_value) / 100 as cagr,
-        arg_max(claim_id, highest_value) as cagr_claim_id,
+        max_by(claim_id, highest_value) as cagr_claim_id,
         'highest value stated by a world CAGR claim of '
         || case when bool_or(is_from_primary_report) then 'the primary report' else 'any source' end
             as cagr_basis

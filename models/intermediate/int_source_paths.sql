@@ -13,7 +13,7 @@ with sizes as (
     from {{ ref('stg_market_claims') }}
     where metric = 'market_size' and scope_type = 'world' and value is not null
     qualify row_number()
-            over (partition by market_id, source_id order by is_headline desc, claim_year asc, claim_id asc)
+            over (partition by market_id, source_id order by is_headline desc, claim_year asc nulls last, claim_id asc)
         = 1
 ),
 

@@ -42,6 +42,5 @@ bounds as (
 
 select
     market_id,
-    -- range() yields BIGINT; years are INTEGER everywhere else.
-    cast(unnest(range(first_year, last_year + 1)) as integer) as year
+    {{ unnest_series('first_year', 'last_year') }} as year
 from bounds

@@ -3,13 +3,14 @@ with claims as (
     select
         *,
         -- numbers as printed: 11.5, 7, 37.17 (no trailing '.0'; a minus sign U+2212 for negatives,
-        -- so that no text starts with '-')
+        -- so that no text starts with '-'). Spark would print values from 1e7 up or below 1e-3 in E
+        -- notation (1.0E7), DuckDB does not: no claim or revenue figure comes near either.
         case when value < 0 then '−' else '' end
-        || regexp_replace(cast(abs(value) as varchar), '\.0$', '') as value_text,
+        || regexp_replace(cast(abs(value) as string), '[.]0$', '') as value_text,
         case when value_low < 0 then '−' else '' end
-        || regexp_replace(cast(abs(value_low) as varchar), '\.0$', '') as value_low_text,
+        || regexp_replace(cast(abs(value_low) as string), '[.]0$', '') as value_low_text,
         case when value_high < 0 then '−' else '' end
-        || regexp_replace(cast(abs(value_high) as varchar), '\.0$', '') as value_high_text
+        || regexp_replace(cast(abs(value_high) as string), '[.]0$', '') as value_high_text
     from {{ ref('stg_market_claims') }}
 )
 

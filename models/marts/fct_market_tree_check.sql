@@ -11,7 +11,7 @@ with sub_markets as (
     select
         market_id,
         parent_market_id,
-        cast(unnest(generate_series(forecast_start_year, forecast_end_year)) as integer) as year
+        {{ unnest_series('forecast_start_year', 'forecast_end_year') }} as year
     from {{ ref('stg_markets') }}
     where parent_market_id is not null
 ),
@@ -30,8 +30,8 @@ extreme_sources as (
     select
         market_id,
         year,
-        arg_max(source_id, market_size_usd_bn) as largest_source_id,
-        arg_min(source_id, market_size_usd_bn) as smallest_source_id
+        max_by(source_id, market_size_usd_bn) as largest_source_id,
+        min_by(source_id, market_size_usd_bn) as smallest_source_id
     from {{ ref('int_source_forecast') }}
     group by market_id, year
 ),

@@ -15,7 +15,7 @@ filed as (
         count(*) as n_filed,
         count(revenue_usd_bn) as n_filed_in_usd,
         median(revenue_usd_bn) as filed_usd_bn,
-        string_agg(revenue_id, ', ' order by revenue_id) as filed_revenue_ids
+        {{ ordered_string_agg('revenue_id', "', '", 'revenue_id') }} as filed_revenue_ids
     from {{ ref('int_player_revenue_usd') }}
     where source_kind <> 'market_report'
     group by player_id, year, scope_class

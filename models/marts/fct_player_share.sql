@@ -40,7 +40,7 @@ select
         else revenue.value_qualifier || ' '
     end
     || case when revenue.value < 0 then '−' else '' end
-    || regexp_replace(cast(abs(revenue.value) as varchar), '\.0$', '')
+    || regexp_replace(cast(abs(revenue.value) as string), '[.]0$', '')
     || ' ' || revenue.currency || ' ' || revenue.scale as value_as_stated
 from {{ ref('int_player_revenue_usd') }} as revenue
 inner join {{ ref('stg_market_players') }} as market_players

@@ -19,7 +19,17 @@ with market_sources as (
 ),
 
 region_claims as (
-    select *
+    select
+        *,
+        -- a claim other than a share as a reader would quote it: 'CAGR 9.56 % (2024-2031)'
+        case metric
+            when 'cagr' then 'CAGR '
+            when 'market_size' then 'size '
+            when 'context_share' then 'a percentage that is not a share of the market: '
+            else metric || ' '
+        end
+        || value_as_stated
+        || coalesce(' (' || coalesce(cast(year as string), period_text) || ')', '') as claim_as_stated
     from {{ ref('fct_market_claim') }}
     where scope_type = 'region'
 ),
@@ -29,24 +39,16 @@ claimed as (
         market_id,
         source_id,
         region_id,
-        string_agg(distinct region_label, ' / ' order by region_label) as claim_labels,
+        {{ ordered_string_agg('region_label', "' / '", 'region_label', distinct=true) }} as claim_labels,
         max(value) filter (where metric = 'share') as share_pct,
-        string_agg(claim_id, ', ' order by claim_id) filter (where metric = 'share') as share_claim_ids,
-        string_agg(value_as_stated, ', ' order by claim_id) filter (where metric = 'share') as share_as_stated,
+        {{ ordered_string_agg('claim_id', "', '", 'claim_id') }} filter (where metric = 'share') as share_claim_ids,
+        {{ ordered_string_agg('value_as_stated', "', '", 'claim_id') }} filter (where metric = 'share')
+            as share_as_stated,
         count(*) filter (where metric = 'share' and value is not null) as n_shares_stated,
         count(*) filter (where metric = 'share' and bound = 'not_visible') as n_shares_not_visible,
-        string_agg(claim_id, ', ' order by claim_id) filter (where metric <> 'share') as other_claim_ids,
-        string_agg(
-            case metric
-                when 'cagr' then 'CAGR '
-                when 'market_size' then 'size '
-                when 'context_share' then 'a percentage that is not a share of the market: '
-                else metric || ' '
-            end
-            || value_as_stated
-            || coalesce(' (' || coalesce(cast(year as varchar), period_text) || ')', ''),
-            '; ' order by claim_id
-        ) filter (where metric <> 'share') as other_claims_as_stated
+        {{ ordered_string_agg('claim_id', "', '", 'claim_id') }} filter (where metric <> 'share') as other_claim_ids,
+        {{ ordered_string_agg('claim_as_stated', "'; '", 'claim_id') }} filter (where metric <> 'share')
+            as other_claims_as_stated
     from region_claims
     group by market_id, source_id, region_id
 ),
@@ -61,7 +63,7 @@ per_country as (
         min(label_position) as first_position,
         bool_and(is_moved_to_other_region) as is_moved_to_other_region,
         max(n_labels_for_country) as n_labels_for_country,
-        string_agg('''' || raw_label || '''', ' + ' order by label_position) as raw_labels,
+        {{ ordered_string_agg("'''' || raw_label || ''''", "' + '", 'label_position') }} as raw_labels,
         any_value(region_id) as cleaned_region_id
     from {{ ref('dim_country_label') }}
     where listed_region_id is not null
@@ -73,10 +75,8 @@ source_country as (
     select
         source_id,
         iso3,
-        string_agg(
-            '''' || raw_label || ''' under ' || coalesce(listed_under_label, '?'), ' + '
-            order by label_position
-        ) as labels_with_headings
+        {{ ordered_string_agg("'''' || raw_label || ''' under ' || coalesce(listed_under_label, '?')", "' + '",
+                              'label_position') }} as labels_with_headings
     from {{ ref('dim_country_label') }}
     group by source_id, iso3
 ),
@@ -85,7 +85,7 @@ headings as (
     select
         source_id,
         listed_region_id as region_id,
-        string_agg(distinct listed_under_label, ' / ' order by listed_under_label) as list_labels,
+        {{ ordered_string_agg('listed_under_label', "' / '", 'listed_under_label', distinct=true) }} as list_labels,
         count(*) as n_country_labels
     from {{ ref('dim_country_label') }}
     where listed_region_id is not null
@@ -100,21 +100,18 @@ listed as (
         any_value(headings.list_labels) as list_labels,
         any_value(headings.n_country_labels) as n_country_labels,
         count(*) filter (where not per_country.is_moved_to_other_region) as n_countries,
-        string_agg(per_country.country_name, ', ' order by per_country.first_position)
+        {{ ordered_string_agg('per_country.country_name', "', '", 'per_country.first_position') }}
         filter (where not per_country.is_moved_to_other_region) as listed_countries,
         count(*) filter (where per_country.n_labels_for_country > 1 and not per_country.is_moved_to_other_region)
             as n_countries_listed_twice,
-        string_agg(
-            per_country.country_name || ' (' || source_country.labels_with_headings || ')', ', '
-            order by per_country.first_position
-        )
+        {{ ordered_string_agg("per_country.country_name || ' (' || source_country.labels_with_headings || ')'", "', '",
+                              'per_country.first_position') }}
         filter (where per_country.n_labels_for_country > 1 and not per_country.is_moved_to_other_region)
             as countries_listed_twice,
         count(*) filter (where per_country.is_moved_to_other_region) as n_labels_in_wrong_region,
-        string_agg(
-            per_country.raw_labels || ' (belongs to ' || per_country.cleaned_region_id || ')', ', '
-            order by per_country.first_position) filter (where per_country.is_moved_to_other_region)
-            as labels_in_wrong_region
+        {{ ordered_string_agg("per_country.raw_labels || ' (belongs to ' || per_country.cleaned_region_id || ')'",
+                              "', '", 'per_country.first_position') }}
+        filter (where per_country.is_moved_to_other_region) as labels_in_wrong_region
     from per_country
     inner join headings on per_country.source_id = headings.source_id and per_country.region_id = headings.region_id
     inner join market_sources on per_country.source_id = market_sources.source_id

@@ -1,0 +1,113 @@
+"""Are two engines' marts the same? Every mart of a DuckDB warehouse against the Parquet export of the
+same mart from another engine (Spark: build/spark/<mart>.parquet), row by row, in DuckDB SQL.
+
+Rows are matched on their key: every column that is not a floating-point number (ids, years, scenarios,
+labels, flags), which identifies a row in every mart; rows with an equal key (none today) are paired in
+order of their numbers. Keys and text must be equal, NULL where the other is NULL; numbers equal within
+RELATIVE_TOLERANCE of the larger of the two. The first difference is reported with its mart, key and
+column, so a user can look it up on both engines.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+RELATIVE_TOLERANCE = 1e-9
+FLOATING = {"DOUBLE", "FLOAT", "REAL"}
+
+
+@dataclass(frozen=True)
+class MartComparison:
+    mart: str
+    rows: int
+    columns: int
+
+
+class EnginesDiffer(Exception):
+    """The first difference found; the message names mart, key and column."""
+
+
+def compare_marts(duckdb_path: Path, export_dir: Path, schema: str = "marts") -> list[MartComparison]:
+    """Compare every table of `schema` in the DuckDB file with export_dir/<table>.parquet (a file or a
+    folder of part files, as Spark writes). Raises EnginesDiffer at the first difference."""
+    compared = []
+    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
+        marts = [row[0] for row in connection.execute(
+            "select table_name from duckdb_tables() where schema_name = ? order by table_name", [schema]).fetchall()]
+        if not marts:
+            raise EnginesDiffer(f"{duckdb_path} has no tables in schema {schema}: nothing to compare")
+        for mart in marts:
+            compared.append(_compare_one(connection, schema, mart, export_dir / f"{mart}.parquet"))
+    return compared
+
+
+def _compare_one(connection, schema: str, mart: str, export: Path) -> MartComparison:
+    if not export.exists():
+        raise EnginesDiffer(f"{mart}: no export {export} from the other engine")
+    pattern = str(export / "*.parquet") if export.is_dir() else str(export)
+    connection.execute(f"create or replace temp view other as select * from read_parquet({_literal(pattern)})")
+    mine = _column_types(connection, f"{schema}.{mart}")
+    theirs = _column_types(connection, "other")
+    if list(mine) != list(theirs):
+        raise EnginesDiffer(f"{mart}: columns differ: DuckDB {list(mine)} vs other {list(theirs)}")
+    for column, data_type in mine.items():
+        if _family(data_type) != _family(theirs[column]):
+            raise EnginesDiffer(f"{mart}.{column}: type {data_type} on DuckDB vs {theirs[column]} on the other engine")
+
+    keys = [column for column, data_type in mine.items() if data_type not in FLOATING]
+    numbers = [column for column, data_type in mine.items() if data_type in FLOATING]
+    counts = connection.execute(f"select (select count(*) from {schema}.{mart}), (select count(*) from other)").fetchone()
+    if counts[0] != counts[1]:
+        raise EnginesDiffer(f"{mart}: {counts[0]} rows on DuckDB vs {counts[1]} on the other engine")
+
+    order = ", ".join(f"{_quote(column)} asc nulls last" for column in keys + numbers) or "1"
+    differs = " or ".join(
+        [f"a.{_quote(c)} is distinct from b.{_quote(c)}" for c in keys]
+        + [f"not ((a.{_quote(c)} is null and b.{_quote(c)} is null) or abs(a.{_quote(c)} - b.{_quote(c)}) <= "
+           f"{RELATIVE_TOLERANCE} * greatest(abs(a.{_quote(c)}), abs(b.{_quote(c)})))" for c in numbers])
+    columns = ", ".join(_quote(column) for column in mine)
+    first = connection.execute(f"""
+        with a as (select {columns}, row_number() over (order by {order}) as row_in_order from {schema}.{mart}),
+             b as (select {columns}, row_number() over (order by {order}) as row_in_order from other)
+        select a.*, b.* from a join b using (row_in_order)
+        where {differs or 'false'}
+        order by a.row_in_order limit 1""").fetchone()
+    if first is not None:
+        width = len(mine) + 1
+        duck_row, other_row = first[:width], first[width:]
+        names = list(mine)
+        key = ", ".join(f"{column}={duck_row[names.index(column)]!r}" for column in keys) or "(no key columns)"
+        for index, column in enumerate(names):
+            a, b = duck_row[index], other_row[index]
+            if column in numbers:
+                same = (a is None and b is None) or (a is not None and b is not None
+                                                     and abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b)))
+            else:
+                same = a == b
+            if not same:
+                raise EnginesDiffer(f"{mart}: row {key}: column {column} is {a!r} on DuckDB, {b!r} on the other engine")
+        raise EnginesDiffer(f"{mart}: row {key} differs")  # NULL against a value in a key column
+    return MartComparison(mart=mart, rows=counts[0], columns=len(mine))
+
+
+def _column_types(connection, relation: str) -> dict[str, str]:
+    return {row[0]: row[1] for row in connection.execute(f"describe {relation}").fetchall()}
+
+
+def _family(data_type: str) -> str:
+    """Types that are the same value on both engines: Spark writes INT as INTEGER, STRING as VARCHAR."""
+    if data_type in FLOATING:
+        return "floating"
+    if data_type in {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"}:
+        return "integer"
+    return data_type
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
