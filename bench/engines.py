@@ -8,8 +8,9 @@ project, then in subprocesses of the Spark venv (same dbt, dbt-duckdb, DuckDB an
   2. `python -m market_warehouse spark-check --vars ...`: a DuckDB dbt build of the same inputs, then Spark's
      main job (seed check, dbt build with every test, GX on Spark, publish), every Spark mart exported and
      compared with DuckDB's row by row. Its exit status is the `equal` column.
-Wall time and peak RSS come from /usr/bin/time -v (the largest process of the job: Python with DuckDB, or
-Spark's JVM driver); Spark's step times from the job's own step_seconds. Writes bench/results/engines-latest.json
+Wall time, and peak RSS of the job's whole process tree (Python with DuckDB, plus Spark's JVM driver: /usr/bin/time
+would miss the JVM, a grandchild that pyspark stops without waiting for it), sampled from /proc every 0.5 s;
+Spark's step times from the job's own step_seconds. Writes bench/results/engines-latest.json
 and bench/ENGINES.md.
 """
 from __future__ import annotations
@@ -35,22 +36,41 @@ import generate  # noqa: E402
 
 from market_warehouse.project import copy_project  # noqa: E402
 
-TIME = Path("/usr/bin/time")
+SAMPLE_SECONDS = 0.5
 SPARK_STEPS = ["check seeds", "dbt build on Spark (candidate)", "validate (Great Expectations on Spark)",
                "publish on Spark", "export the Spark marts", "compare with DuckDB"]
 
 
 def timed(command: list[str], log_path: Path) -> dict:
+    """Run a job; its wall time and the peak of its whole process tree's resident memory (Python with DuckDB,
+    and Spark's JVM driver, which pyspark starts as a child), sampled every SAMPLE_SECONDS from /proc."""
     started = time.perf_counter()
-    result = subprocess.run([str(TIME), "-v", *command], cwd=ROOT, capture_output=True, text=True)
-    wall = time.perf_counter() - started
-    log_path.write_text(result.stdout + "\n--- stderr ---\n" + result.stderr)
-    peak_kb = re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr)
-    summary = {}
-    if "\n{\n" in result.stdout:
-        summary = json.loads(result.stdout[result.stdout.rindex("\n{\n"):])
-    return {"exit": result.returncode, "wall_seconds": round(wall, 1),
-            "peak_rss_mib": round(int(peak_kb.group(1)) / 1024) if peak_kb else None, "summary": summary}
+    stdout_path = log_path.with_suffix(".stdout")
+    with open(stdout_path, "w") as out, open(log_path, "w") as log:  # files, not pipes: dbt writes a lot
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=log, text=True)
+        peak_kib = 0
+        while process.poll() is None:
+            peak_kib = max(peak_kib, tree_rss_kib(process.pid))
+            time.sleep(SAMPLE_SECONDS)
+    stdout = stdout_path.read_text()
+    summary = json.loads(stdout[stdout.rindex("\n{\n"):]) if "\n{\n" in stdout else {}
+    return {"exit": process.returncode, "wall_seconds": round(time.perf_counter() - started, 1),
+            "peak_rss_mib": round(peak_kib / 1024), "summary": summary}
+
+
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (0 for processes already gone)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(re.search(r"^VmRSS:\s+(\d+)", status, re.MULTILINE).group(1))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, AttributeError):
+            continue
+    return total
 
 
 def run_size(n_markets: int, draws: int, workdir: Path) -> dict:
@@ -81,6 +101,7 @@ def run_size(n_markets: int, draws: int, workdir: Path) -> dict:
         "rows": rows,
         "equal": spark["exit"] == 0,
         "spark_exit": spark["exit"],
+        "load_average_1min": round(os.getloadavg()[0], 2),  # above the core count: other work shared the machine
     }
 
 
@@ -96,8 +117,8 @@ def write_markdown(results: dict, path: Path) -> None:
         "draws per market.",
         "",
         "| M | DuckDB main job (s) | DuckDB peak RSS (MiB) | Spark main job (s) | Spark dbt build (s) | Spark GX (s) "
-        "| Spark peak RSS (MiB) | spark-check wall (s) | forecast rows | fan rows | equal |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|",
+        "| spark-check peak RSS, Python + JVM (MiB) | spark-check wall (s) | forecast rows | fan rows | equal | load |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|",
     ]
     for r in results["sizes"]:
         steps = r["spark"]["step_seconds"]
@@ -105,10 +126,12 @@ def write_markdown(results: dict, path: Path) -> None:
             f"| {r['markets']:,} | {r['duckdb']['main_job_seconds']} | {r['duckdb']['peak_rss_mib']:,} "
             f"| {r['spark']['main_job_seconds']} | {steps.get(SPARK_STEPS[1], '-')} | {steps.get(SPARK_STEPS[2], '-')} "
             f"| {r['spark']['peak_rss_mib']:,} | {r['spark']['check_seconds']} | {r['rows']['fct_market_forecast']:,} "
-            f"| {r['rows']['fct_forecast_fan']:,} | {'yes' if r['equal'] else 'NO'} |")
+            f"| {r['rows']['fct_forecast_fan']:,} | {'yes' if r['equal'] else 'NO'} | {r['load_average_1min']} |")
     lines += ["", "*Spark main job* = its check seeds + dbt build + GX + publish steps; *spark-check wall* adds the "
               "DuckDB dbt build of the same inputs, the JVM start, the export and the row-by-row comparison. "
-              "*equal* = every mart equal on both engines (keys equal, numbers within 1e-9 relative).", ""]
+              "*equal* = every mart equal on both engines (keys equal, numbers within 1e-9 relative). *load* = "
+              "1-minute load average right after the size; the job's own threads count (Spark keeps both cores busy), "
+              "nothing else ran.", ""]
     path.write_text("\n".join(lines))
 
 

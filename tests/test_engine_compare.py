@@ -2,6 +2,8 @@
 exported to Parquet: equal exports pass, and each kind of difference is reported with mart, key and column."""
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pytest
 
@@ -70,3 +72,23 @@ def test_a_changed_text_key_is_named(built_project, export):
             "else market_name end as market_name) from {t}")
     with pytest.raises(EnginesDiffer, match=r"^dim_market: row .*column market_name is '.*' on DuckDB, '.*!' on the other"):
         compare_marts(built_project.published_db, export)
+
+
+def test_near_zero_a_last_bit_difference_of_the_operands_is_equal_a_real_one_is_not(built_project, export, tmp_path):
+    # gap_stated_period_pts = stated - implied CAGR. Near zero it keeps its operands' last-bit rounding: at
+    # M = 100 one source's gap was 7.4340891185187274e-06 points on DuckDB, 7.434089097202445e-06 on Spark
+    # (2e-14 apart, 3e-9 relative). 1e-12 absolute allows that; 1e-6 is a difference.
+    duck = tmp_path / "duck.duckdb"
+    shutil.copyfile(built_project.published_db, duck)
+    with duckdb.connect(str(duck)) as connection:
+        source_id = connection.execute("select min(source_id) from marts.fct_source_consistency "
+                                       "where gap_stated_period_pts is not null").fetchone()[0]
+        connection.execute("update marts.fct_source_consistency set gap_stated_period_pts = 7.4340891185187274e-06 "
+                           "where source_id = ?", [source_id])
+    near_zero = ("select * replace (case when source_id = '{source}' then {value} else gap_stated_period_pts end "
+                 "as gap_stated_period_pts) from {{t}}")
+    rewrite(export, "fct_source_consistency", near_zero.format(source=source_id, value="7.434089097202445e-06"))
+    compare_marts(duck, export)
+    rewrite(export, "fct_source_consistency", near_zero.format(source=source_id, value="7.434089097202445e-06 + 1e-6"))
+    with pytest.raises(EnginesDiffer, match=f"^fct_source_consistency: row .*source_id='{source_id}'.*column gap_stated_period_pts"):
+        compare_marts(duck, export)

@@ -33,6 +33,16 @@ candidates as (
     from claims
 ),
 
+-- The claim named for low / high is the first by claim_id among those at the extreme: min_by / max_by
+-- pick any of tied claims, and each engine picks another (a range and a bound with the same low).
+extremes as (
+    select
+        *,
+        min(lowest_value) over (partition by market_id) as market_lowest_value,
+        max(highest_value) over (partition by market_id) as market_highest_value
+    from candidates
+),
+
 source_headlines as (
     select
         market_id,
@@ -48,11 +58,11 @@ from_claims as (
         market_id,
         'low' as scenario,
         min(lowest_value) / 100 as cagr,
-        min_by(claim_id, lowest_value) as cagr_claim_id,
+        min(claim_id) filter (where lowest_value = market_lowest_value) as cagr_claim_id,
         'lowest value admitted by a world CAGR claim of '
         || case when bool_or(is_from_primary_report) then 'the primary report' else 'any source' end
             as cagr_basis
-    from candidates
+    from extremes
     group by market_id
 
     union all
@@ -84,11 +94,11 @@ from_claims as (
         market_id,
         'high' as scenario,
         max(highest_value) / 100 as cagr,
-        max_by(claim_id, highest_value) as cagr_claim_id,
+        min(claim_id) filter (where highest_value = market_highest_value) as cagr_claim_id,
         'highest value stated by a world CAGR claim of '
         || case when bool_or(is_from_primary_report) then 'the primary report' else 'any source' end
             as cagr_basis
-    from candidates
+    from extremes
     group by market_id
 )
 

@@ -26,13 +26,26 @@ base_world as (
     where scenario = 'base' and region_id = 'WORLD'
 ),
 
+-- The first source by id among those at the extreme: max_by / min_by pick any of tied sources, and each
+-- engine picks another.
+source_extremes as (
+    select
+        market_id,
+        year,
+        source_id,
+        market_size_usd_bn,
+        max(market_size_usd_bn) over (partition by market_id, year) as largest_size,
+        min(market_size_usd_bn) over (partition by market_id, year) as smallest_size
+    from {{ ref('int_source_forecast') }}
+),
+
 extreme_sources as (
     select
         market_id,
         year,
-        max_by(source_id, market_size_usd_bn) as largest_source_id,
-        min_by(source_id, market_size_usd_bn) as smallest_source_id
-    from {{ ref('int_source_forecast') }}
+        min(source_id) filter (where market_size_usd_bn = largest_size) as largest_source_id,
+        min(source_id) filter (where market_size_usd_bn = smallest_size) as smallest_source_id
+    from source_extremes
     group by market_id, year
 ),
 

@@ -12,7 +12,9 @@ with segment_shares as (
             and claims.segment_id = segments.segment_id
             and claims.source_id = segments.defined_by_source_id
     where claims.metric = 'share' and claims.value is not null
-    qualify row_number() over (partition by claims.market_id, claims.segment_id order by claims.claim_year desc) = 1
+    qualify row_number() over (
+        partition by claims.market_id, claims.segment_id order by claims.claim_year desc, claims.claim_id asc
+    ) = 1
 ),
 
 world as (
