@@ -13,8 +13,8 @@ with segment_shares as (
             and claims.source_id = segments.defined_by_source_id
     where claims.metric = 'share' and claims.value is not null
     qualify row_number() over (
-        partition by claims.market_id, claims.segment_id order by claims.claim_year desc, claims.claim_id asc
-    ) = 1
+            partition by claims.market_id, claims.segment_id order by claims.claim_year desc, claims.claim_id asc
+        ) = 1
 ),
 
 world as (
