@@ -145,10 +145,11 @@ def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        print(f"{command} needs the Spark venv: run `make {command}` (it installs .venv-spark from "
-              "requirements-spark.lock), or .venv-spark/bin/python -m market_warehouse " + command, file=sys.stderr)
+        print(f"{command} needs the Spark venv: `make spark-install` creates .venv-spark (requirements-spark.lock), "
+              f"then run .venv-spark/bin/python -m market_warehouse {command} (or `make spark-check`)", file=sys.stderr)
         return 1
     from market_warehouse.engine_compare import EnginesDiffer
+    from market_warehouse.pipeline import BuildFailed, validation_counts
     from market_warehouse.spark_pipeline import PUBLISHED_SCHEMA, build_on_spark, spark_check
 
     unchanged = f"The published Spark schema {PUBLISHED_SCHEMA} was not changed."
@@ -159,14 +160,10 @@ def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int
     except EnginesDiffer as difference:
         print(f"SPARK CHECK FAILED: Spark and DuckDB differ: {difference}", file=sys.stderr)
         return 1
-    except Exception as error:
-        from market_warehouse.pipeline import BuildFailed
-        if not isinstance(error, BuildFailed):
-            raise
+    except BuildFailed as error:
         print(f"SPARK CHECK FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
         print(unchanged, file=sys.stderr)
         return 1
-    from market_warehouse.pipeline import validation_counts
     print(json.dumps({"run_id": report.build.run_id, "step_seconds": report.build.step_seconds,
                       "dbt_counts": report.build.dbt_counts, "validation": validation_counts(report.build.validation),
                       "marts_equal": {c.mart: c.rows for c in report.compared}}, indent=2))
