@@ -129,7 +129,7 @@ def write_markdown(results: dict, path: Path) -> None:
             f"| {r['rows']['fct_forecast_fan']:,} | {'yes' if r['equal'] else 'NO'} | {r['load_average_1min']} |")
     lines += ["", "*Spark main job* = its check seeds + dbt build + GX + publish steps; *spark-check wall* adds the "
               "DuckDB dbt build of the same inputs, the JVM start, the export and the row-by-row comparison. "
-              "*equal* = every mart equal on both engines (keys equal, numbers within 1e-9 relative). *load* = "
+              "*equal* = every mart equal on both engines (keys equal, numbers within 1e-9 relative or 1e-12 absolute near zero). *load* = "
               "1-minute load average right after the size; the job's own threads count (Spark keeps both cores busy), "
               "nothing else ran.", ""]
     path.write_text("\n".join(lines))
