@@ -38,6 +38,11 @@ def run_dbt(project: Project, command: str = "build", dbt_vars: dict | None = No
         result = dbtRunner().invoke(args)
     finally:
         _release_duckdb()
+    return outcome_of(result, command)
+
+
+def outcome_of(result, command: str) -> DbtOutcome:
+    """Status counts and failing nodes of a dbtRunnerResult (either engine)."""
     counts: dict[str, int] = {}
     failures = []
     node_results = getattr(result.result, "results", None) or []

@@ -76,7 +76,7 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
             publish.remove_stale_files(project)
             for path in (project.candidate_db, project.candidate_db.with_name(project.candidate_db.name + ".wal")):
                 path.unlink(missing_ok=True)
-        dbt_vars = _check_vars_target_and_inputs(project, report, step, dbt_vars)
+        dbt_vars = check_vars_target_and_inputs(project, report, step, dbt_vars)
         inputs_dir = input_folder(dbt_vars) or project.seeds_dir
 
         with step("dbt build (candidate)"):
@@ -103,7 +103,7 @@ def publish_candidate(project: Project, log=print) -> BuildReport:
         with step("check candidate"):
             dbt_run = _last_dbt_build(project)
             report.dbt_counts = dbt_run["status_counts"]
-        dbt_vars = _check_vars_target_and_inputs(project, report, step, dbt_run["dbt_vars"] or None)
+        dbt_vars = check_vars_target_and_inputs(project, report, step, dbt_run["dbt_vars"] or None)
         with step("check inputs unchanged"):
             check_inputs_unchanged(project, report, input_folder(dbt_vars) or project.seeds_dir,
                                     since=dbt_run["started_at"])
@@ -126,18 +126,22 @@ def stepper(report: BuildReport, log):
     return step
 
 
-def _check_vars_target_and_inputs(project: Project, report: BuildReport, step, dbt_vars: dict | None) -> dict:
+def check_vars_target_and_inputs(project: Project, report: BuildReport, step, dbt_vars: dict | None,
+                                 target: bool = True) -> dict:
+    """The pre-flight of every job. target=False skips the checks of the published DuckDB file (the Spark job
+    publishes into Spark schemas)."""
     with step("check vars"):
         try:
             dbt_vars = check_vars(project, dbt_vars)
         except ConfigError as error:
             raise BuildFailed("check vars", str(error)) from None
 
-    with step("check target"):
-        try:
-            check_target(project)
-        except TargetProblem as error:
-            raise BuildFailed("check target", str(error)) from None
+    if target:
+        with step("check target"):
+            try:
+                check_target(project)
+            except TargetProblem as error:
+                raise BuildFailed("check target", str(error)) from None
 
     inputs_dir = input_folder(dbt_vars) or project.seeds_dir
     with step("check seeds"):

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from market_warehouse.config import ConfigError, check_vars, check_window
-from market_warehouse.dbt_build import FAILED_STATUSES, run_dbt
+from market_warehouse.dbt_build import outcome_of, run_dbt
 from market_warehouse.engine_compare import MartComparison, compare_marts
 from market_warehouse.pipeline import (
     MAIN_JOB_DBT_EXCLUDES,
@@ -32,14 +31,13 @@ from market_warehouse.pipeline import (
     BuildReport,
     build_lock,
     check_inputs_unchanged,
-    checksums,
+    check_vars_target_and_inputs,
     input_folder,
     new_run_id,
     stepper,
     validation_counts,
 )
 from market_warehouse.project import Project
-from market_warehouse.seed_check import SeedCheckError, check_seeds, input_files
 
 PUBLISHED_SCHEMA = "marts"
 AUDIT_SCHEMA = "audit"
@@ -66,30 +64,14 @@ def build_on_spark(project: Project, dbt_vars: dict | None = None, log=print) ->
     report = BuildReport(run_id=new_run_id())
     step = stepper(report, log)
     with build_lock(project):
-        with step("check vars"):
-            try:
-                dbt_vars = check_vars(project, dbt_vars)
-            except ConfigError as error:
-                raise BuildFailed("check vars", str(error)) from None
+        dbt_vars = check_vars_target_and_inputs(project, report, step, dbt_vars, target=False)
         inputs_dir = input_folder(dbt_vars) or project.seeds_dir
-        with step("check seeds"):
-            report.input_checksums = checksums(input_files(project, inputs_dir))
-            try:
-                check_seeds(project, inputs_dir=inputs_dir)
-                check_window(project, dbt_vars, inputs_dir)
-            except (SeedCheckError, ConfigError) as error:
-                raise BuildFailed("check seeds", "\n" + str(error)) from None
 
         with step("dbt build on Spark (candidate)"):
-            result = run_dbt_on_spark(project.root, ["build"], dbt_vars=dbt_vars)
-            statuses = [str(r.status) for r in (getattr(result.result, "results", None) or [])]
-            report.dbt_counts = {status: statuses.count(status) for status in sorted(set(statuses))}
-            if not result.success:
-                failures = [f"{r.node.unique_id}: {r.status}: {r.message}" for r in result.result.results
-                            if str(r.status) in FAILED_STATUSES] if result.result else []
-                if result.exception is not None:
-                    failures.append(f"dbt raised: {result.exception}")
-                raise BuildFailed("dbt build on Spark", "\n" + "\n".join(failures or ["dbt reported failure"]))
+            outcome = outcome_of(run_dbt_on_spark(project.root, ["build"], dbt_vars=dbt_vars), "build")
+            report.dbt_counts = outcome.counts
+            if not outcome.success:
+                raise BuildFailed("dbt build on Spark", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
             check_inputs_unchanged(project, report, inputs_dir, since=None)
 
         spark = SparkSession.getActiveSession()
