@@ -1,6 +1,7 @@
 """DuckDB vs Spark on the same generated catalogs (`make bench`, after bench/run.py): M = 1, 100, 1000, 10000.
 
     .venv-spark/bin/python bench/engines.py [--sizes 1 100 1000 10000] [--draws 10000] [--workdir build/bench-engines]
+                                            [--merge]   # keep the recorded rows of sizes not run now
 
 Per size: generate a catalog (bench/generate.py, Parquet: the input switch both engines read), copy the
 project, then in subprocesses of the Spark venv (same dbt, dbt-duckdb, DuckDB and GX as the default one):
@@ -102,6 +103,7 @@ def run_size(n_markets: int, draws: int, workdir: Path) -> dict:
         "equal": spark["exit"] == 0,
         "spark_exit": spark["exit"],
         "load_average_1min": round(os.getloadavg()[0], 2),  # above the core count: other work shared the machine
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
@@ -117,8 +119,9 @@ def write_markdown(results: dict, path: Path) -> None:
         "draws per market.",
         "",
         "| M | DuckDB main job (s) | DuckDB peak RSS (MiB) | Spark main job (s) | Spark dbt build (s) | Spark GX (s) "
-        "| spark-check peak RSS, Python + JVM (MiB) | spark-check wall (s) | forecast rows | fan rows | equal | load |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|",
+        "| spark-check peak RSS, Python + JVM (MiB) | spark-check wall (s) | forecast rows | fan rows | equal | load "
+        "| run at (UTC) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|---:|---|",
     ]
     for r in results["sizes"]:
         steps = r["spark"]["step_seconds"]
@@ -126,7 +129,8 @@ def write_markdown(results: dict, path: Path) -> None:
             f"| {r['markets']:,} | {r['duckdb']['main_job_seconds']} | {r['duckdb']['peak_rss_mib']:,} "
             f"| {r['spark']['main_job_seconds']} | {steps.get(SPARK_STEPS[1], '-')} | {steps.get(SPARK_STEPS[2], '-')} "
             f"| {r['spark']['peak_rss_mib']:,} | {r['spark']['check_seconds']} | {r['rows']['fct_market_forecast']:,} "
-            f"| {r['rows']['fct_forecast_fan']:,} | {'yes' if r['equal'] else 'NO'} | {r['load_average_1min']} |")
+            f"| {r['rows']['fct_forecast_fan']:,} | {'yes' if r['equal'] else 'NO'} | {r['load_average_1min']} "
+            f"| {r['finished_at'][:16].replace('T', ' ')} |")
     lines += ["", "*Spark main job* = its check seeds + dbt build + GX + publish steps; *spark-check wall* adds the "
               "DuckDB dbt build of the same inputs, the JVM start, the export and the row-by-row comparison. "
               "*equal* = every mart equal on both engines (keys equal, numbers within 1e-9 relative or 1e-12 absolute near zero). *load* = "
@@ -140,18 +144,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000, 10000])
     parser.add_argument("--draws", type=int, default=10000)
     parser.add_argument("--workdir", type=Path, default=ROOT / "build" / "bench-engines")
+    parser.add_argument("--merge", action="store_true",
+                        help="keep the recorded rows of sizes not run now (one long size at a time)")
     args = parser.parse_args(argv)
+    latest = BENCH / "results" / "engines-latest.json"
+    kept = []
+    if args.merge and latest.exists():
+        recorded = json.loads(latest.read_text())
+        kept = [{"finished_at": recorded["finished_at"], **row} for row in recorded["sizes"]
+                if row["markets"] not in args.sizes]
     args.workdir.mkdir(parents=True, exist_ok=True)
     sizes = []
     for n_markets in args.sizes:
         sizes.append(run_size(n_markets, args.draws, args.workdir))
         print(json.dumps(sizes[-1]), flush=True)
     import pyspark
+    sizes = sorted(kept + sizes, key=lambda row: row["markets"])
     results = {"finished_at": datetime.now(UTC).isoformat(timespec="seconds"), "draws": args.draws, "sizes": sizes,
                "machine": f"{os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
                           f"duckdb {duckdb.__version__}, pyspark {pyspark.__version__}"}
     (BENCH / "results").mkdir(exist_ok=True)
-    (BENCH / "results" / "engines-latest.json").write_text(json.dumps(results, indent=2))
+    latest.write_text(json.dumps(results, indent=2))
     write_markdown(results, BENCH / "ENGINES.md")
     return 0 if all(r["equal"] for r in sizes) else 1
 

@@ -7,7 +7,7 @@ SQL as written (its `{batch}` becomes a temporary view of the batch's dataframe)
 written beside GX's results (build/gx-spark/expectations/), so the files people edit stay as they are.
 
 GX's Spark datasource has dataframe assets only: each table is an asset whose batch is spark.table(<name>),
-passed when its checkpoint runs.
+passed when its batch is read.
 
 Every rule's query is one text, written in SQL that DuckDB and Spark read alike (no `::`, lateral joins,
 unnest, list functions, regexp_matches, backslashes or double-quoted identifiers: tests/test_validation_rules.py

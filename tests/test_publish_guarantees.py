@@ -71,10 +71,11 @@ def test_the_corpus_covers_both_paths():
 def test_a_failed_critical_rule_blocks_publishing(published_copy):
     before = published_state(published_copy)
     # A what-if that puts the base scenario above the high one: dbt builds it, GX rule 6 must stop it.
-    result = run_build(published_copy, "--vars", "{scenario_cagr_overrides: {base: 0.2}}")
-    assert result.returncode != 0
-    assert "BUILD FAILED at step 'validate'" in result.stderr
-    assert "rule 6" in result.stderr and "Scenario order" in result.stderr
+    # In this process: the command line prints a BuildFailed alike at every step (the corpus' command-line cases).
+    with pytest.raises(BuildFailed) as failed:
+        build(published_copy, dbt_vars={"scenario_cagr_overrides": {"base": 0.2}}, log=lambda line: None)
+    assert failed.value.step == "validate"
+    assert "rule 6" in failed.value.detail and "Scenario order" in failed.value.detail
     assert published_state(published_copy) == before
 
 
@@ -195,13 +196,13 @@ while not os.path.exists(stop):
                 seen.append(fresh.execute(query).fetchone())
     except Exception as error:
         errors.append(repr(error))
-    time.sleep(0.05)
+    time.sleep(0.2)  # 5 queries a second still see every publish; faster polling only slows the builds down
 print(json.dumps({"seen": seen, "errors": errors}))
 """
 
 
 def test_readers_see_one_whole_publish_at_a_time(published_copy, tmp_path):
-    """Two reader processes query in a loop across three rebuilds: one holds a single connection
+    """Two reader processes query in a loop across two rebuilds: one holds a single connection
     throughout, one reconnects for every query. (DuckDB shares one database instance per file within a
     process, so a process sees a new publish once it has closed all its connections to the file.)"""
     def current_state():
@@ -214,19 +215,19 @@ def test_readers_see_one_whole_publish_at_a_time(published_copy, tmp_path):
                                        READER_QUERY, mode], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                for mode in ("held", "fresh")}
     time.sleep(2)
-    for high in (0.12, 0.13, 0.14):
+    for high in (0.12, 0.14):
         result = run_build(published_copy, "--vars", json.dumps({"scenario_cagr_overrides": {"biopharma_cmo_cro": {"high": high}}}))
         assert result.returncode == 0, result.stderr[-3000:]
         states.add(current_state())
         time.sleep(1)
     stop.touch()
     observed = {mode: json.loads(reader.communicate(timeout=60)[0]) for mode, reader in readers.items()}
-    assert len(states) == 4  # the initial publish and three rebuilds, each with its own numbers
+    assert len(states) == 3  # the initial publish and two rebuilds, each with its own numbers
     for mode in readers:
         assert observed[mode]["errors"] == [], observed[mode]["errors"][:5]
         # Every answer is exactly one publish's run id with that publish's numbers, never a mix.
         assert {tuple(row) for row in observed[mode]["seen"]} <= states, mode
-    assert len({tuple(row) for row in observed["fresh"]["seen"]}) == 4, "the reconnecting reader sees each publish land"
+    assert len({tuple(row) for row in observed["fresh"]["seen"]}) == 3, "the reconnecting reader sees each publish land"
     assert len({tuple(row) for row in observed["held"]["seen"]}) == 1, "a held connection keeps the file it opened"
 
 

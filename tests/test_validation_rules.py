@@ -118,6 +118,17 @@ def test_real_data_passes_every_critical_rule_and_fires_the_known_warnings(basel
     assert firing == WARNINGS_ON_THE_REAL_DATA
 
 
+def test_data_docs_show_one_validation_page_per_suite(built_project, tmp_path):
+    # The rules run on batches, not checkpoints, so Data Docs get their results put in GX's store by hand.
+    path = corrupted_copy(built_project, tmp_path, "select 1")
+    report = validate(built_project, path, "docs", data_docs=True)
+    suites = sorted(p.stem for p in (built_project.root / "expectations").glob("*.json"))
+    pages = sorted((report.data_docs_index.parent / "validations").rglob("*.html"))
+    assert sorted(page.relative_to(report.data_docs_index.parent / "validations").parts[0] for page in pages) == suites
+    index = report.data_docs_index.read_text()
+    assert all(f"validations/{suite}/docs/" in index for suite in suites)
+
+
 def test_every_rule_of_the_issue_is_in_the_suites(baseline):
     assert set(range(1, 13)) <= {r.rule for r in baseline.results}
     assert {c[0] for c in CORRUPTIONS} == {r.rule for r in baseline.results}
