@@ -31,7 +31,8 @@ with keyed as (
         inputs.log_size_estimates,
         inputs.cagr_low,
         inputs.cagr_high
-    from {{ ref('int_fan_inputs') }} as inputs
+    -- spread_rows: on Spark the draws are made and aggregated in many tasks (macros/cross_engine)
+    from (select {{ spread_rows('market_id') }} * from {{ ref('int_fan_inputs') }}) as inputs
     cross join range(1, {{ bounded_int_var('fan_draws', 1, 1000000) }} + 1) as draws (draw_id)
 ),
 
