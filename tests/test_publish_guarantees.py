@@ -1,14 +1,11 @@
-"""Write-audit-publish, end to end with real processes and files: bad input, failed rules, crashes,
-readers and concurrent builds never leave BI users a broken or unvalidated warehouse."""
+"""Write-audit-publish, end to end with real processes and files: bad input, failed rules, readers and
+concurrent builds never leave BI users a broken or unvalidated warehouse (crashes: test_publish_crashes.py)."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import duckdb
 import pytest
@@ -18,27 +15,9 @@ from market_warehouse.pipeline import BuildFailed, build
 from market_warehouse.project import PACKAGE_ROOT
 from market_warehouse.validation import validate
 from tests.bad_inputs import corpus
-from tests.conftest import sha256
+from tests.publish_support import assert_file_and_exports_are_one_publish, published_state, run_build, start_build
 
 CASES = corpus(PACKAGE_ROOT / "seeds")
-
-
-def run_build(project, *args: str, env: dict | None = None, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "market_warehouse", "--project-dir", str(project.root), "build",
-                           *args], capture_output=True, text=True, cwd=PACKAGE_ROOT,
-                          env=(os.environ | (env or {})), timeout=600, **kwargs)
-
-
-def start_build(project, *args: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-u", "-m", "market_warehouse", "--project-dir", str(project.root),
-                             "build", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            cwd=PACKAGE_ROOT, env=os.environ | (env or {}))
-
-
-def published_state(project) -> dict[str, str]:
-    return {name: sha256(project.warehouse_dir / name) for name in ("market.duckdb", "market.previous.duckdb")
-            if (project.warehouse_dir / name).exists()}
-
 
 # Through the command line, as a user runs it (a process each); the rest of the corpus runs the same main
 # job in this process, which fails at the same step with the same message in a fraction of the time.
@@ -96,87 +75,6 @@ def test_bad_vars_are_refused_before_anything_runs(published_copy, vars_, messag
     assert result.returncode != 0
     assert "BUILD FAILED at step 'check vars'" in result.stderr and message in result.stderr, result.stderr
     assert published_state(published_copy) == before
-
-
-def wait_for_line(process: subprocess.Popen, text: str, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    for line in process.stdout:
-        if text in line:
-            return
-        assert time.monotonic() < deadline, f"no {text!r} within {timeout} s"
-    raise AssertionError(f"the build ended before {text!r}")
-
-
-def release_pair(project) -> tuple[Path, Path]:
-    """The DuckDB file and the Parquet folder a reader gets now, links resolved."""
-    return (project.warehouse_dir / "market.duckdb").resolve(), (project.warehouse_dir / "parquet").resolve()
-
-
-def assert_file_and_exports_are_one_publish(project) -> None:
-    database, parquet = release_pair(project)
-    assert database.parent == parquet.parent, "the DuckDB file and the Parquet exports come from two publishes"
-    with duckdb.connect(str(database), read_only=True) as connection:
-        for mart in ("fct_market_forecast", "fct_market_consensus", "dim_market"):
-            differing = connection.execute(
-                f"select count(*) from ((select * from marts.{mart} except all "
-                f"select * from read_parquet('{parquet / (mart + '.parquet')}')) union all "
-                f"(select * from read_parquet('{parquet / (mart + '.parquet')}') except all select * from marts.{mart}))"
-            ).fetchone()[0]
-            assert differing == 0, mart
-
-
-def test_killed_builds_never_break_the_published_file(published_copy):
-    """kill -9 during dbt, during GX and at every step of publish (release copied, Parquet exported, pointer
-    switched): the DuckDB file and its exports are always one publish, the old or the new; the next build
-    recovers. Then a damaged published file: refused with the way out, which works."""
-    kill_points = [
-        ("dbt", "dbt build (candidate) ...", 3.0, None),
-        ("GX", "paused at validate:started", 0, "validate:started"),
-        ("publish, release copied", "paused at publish:copied", 0, "publish:copied"),
-        ("publish, Parquet exported", "paused at publish:exported", 0, "publish:exported"),
-        ("publish, pointer switched", "paused at publish:switched", 0, "publish:switched"),
-    ]
-    outcomes = {}
-    for label, line, delay, pause in kill_points:
-        before = release_pair(published_copy)
-        process = start_build(published_copy, env={"MARKET_WAREHOUSE_PAUSE_AT": pause} if pause else None)
-        wait_for_line(process, line)
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=60)
-        # The published file is the old one or a whole new one, with its own exports, passing every critical rule.
-        assert_file_and_exports_are_one_publish(published_copy)
-        report = validate(published_copy, published_copy.published_db, f"after-kill-{label}")
-        assert report.blocking == [], label
-        outcomes[label] = "unchanged" if release_pair(published_copy) == before else "replaced whole"
-        if pause in ("publish:copied", "publish:exported"):
-            assert list((published_copy.warehouse_dir / "releases").glob(".incoming-*")), "the half-done release"
-    assert {outcomes[label] for label, *_ in kill_points[:4]} == {"unchanged"}
-    assert outcomes["publish, pointer switched"] == "replaced whole"
-
-    result = run_build(published_copy)
-    assert result.returncode == 0, result.stderr[-3000:]
-    assert_file_and_exports_are_one_publish(published_copy)
-    hidden = [path.name for folder in (published_copy.warehouse_dir, published_copy.warehouse_dir / "releases")
-              for path in folder.iterdir() if path.name.startswith(".")]
-    assert hidden == []
-    assert len(list((published_copy.warehouse_dir / "releases").iterdir())) == 2  # current and previous
-
-    # A damaged (truncated) published file: validate and build refuse it and name the way out.
-    damaged = release_pair(published_copy)[0]
-    with open(damaged, "r+b") as handle:
-        handle.truncate(damaged.stat().st_size // 3)
-    checked = subprocess.run([sys.executable, "-m", "market_warehouse", "--project-dir", str(published_copy.root),
-                              "validate"], capture_output=True, text=True, cwd=PACKAGE_ROOT, timeout=300)
-    assert checked.returncode == 1 and "does not open" in checked.stderr and "Traceback" not in checked.stderr
-    refused = run_build(published_copy)
-    assert refused.returncode == 1 and "BUILD FAILED at step 'check target'" in refused.stderr
-    assert "restore-previous" in refused.stderr and "Traceback" not in refused.stderr
-    restored = subprocess.run([sys.executable, "-m", "market_warehouse", "--project-dir", str(published_copy.root),
-                               "restore-previous"], capture_output=True, text=True, cwd=PACKAGE_ROOT, timeout=120)
-    assert restored.returncode == 0, restored.stderr
-    assert validate(published_copy, published_copy.published_db, "after-restore").blocking == []
-    assert run_build(published_copy).returncode == 0
 
 
 # What a publish is: its run id and its numbers, read in one query.
