@@ -60,7 +60,7 @@ def bare_sql_checks(project_dir: Path, db_path: Path) -> tuple[float, dict]:
     return time.perf_counter() - started, counts
 
 
-class gx_queries:
+class GXQueries:
     """Counts the SQL statements GX sends through SQLAlchemy, and their time, until stop()."""
 
     def __init__(self):
@@ -97,7 +97,7 @@ def main() -> int:
     import_seconds = time.perf_counter() - started
 
     sql_seconds_cold, _ = bare_sql_checks(project_dir, db_path)  # warms the OS file cache for both
-    queries = gx_queries()
+    queries = GXQueries()
     started = time.perf_counter()
     report = validate(Project(project_dir), db_path, "bench")
     gx_seconds = time.perf_counter() - started
