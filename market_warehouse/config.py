@@ -87,6 +87,30 @@ def _scenario_cagr(name, scenario, cagr):
     _number(-0.5, 1.0)(f"{name}.{scenario}", cagr)
 
 
+def _grade_factors(name, value):
+    """{publisher_kind: {level: factor}, scope_fit: {...}, consistency: {...}, growth_only: f, old_edition: f}."""
+    levels = ("publisher_kind", "scope_fit", "consistency")
+    if not isinstance(value, dict) or set(value) != {*levels, "growth_only", "old_edition"}:
+        raise ConfigError(f"var {name}: must be a mapping with exactly {', '.join(levels)}, growth_only and old_edition")
+    for attribute in levels:
+        if not isinstance(value[attribute], dict) or not value[attribute]:
+            raise ConfigError(f"var {name}.{attribute}: must be a mapping of level to factor")
+        for level, factor in value[attribute].items():
+            _number(0, 1)(f"{name}.{attribute}.{level}", factor)
+    for attribute in ("growth_only", "old_edition"):
+        _number(0, 1)(f"{name}.{attribute}", value[attribute])
+
+
+def _grade_bands(name, value):
+    """{A: 0.8, B: 0.5, C: 0.25}: the lowest weight of each grade, falling from A to C."""
+    if not isinstance(value, dict) or set(value) != {"A", "B", "C"}:
+        raise ConfigError(f"var {name}: must be a mapping {{A: .., B: .., C: ..}} of the lowest weight of each grade")
+    for grade, weight in value.items():
+        _number(0, 1)(f"{name}.{grade}", weight)
+    if not value["A"] >= value["B"] >= value["C"]:
+        raise ConfigError(f"var {name}: the bands must fall from A to C, got {value!r}")
+
+
 VAR_CHECKS = {
     "base_year": _integer(1900, 2200, nullable=True),
     "forecast_start_year": _integer(1900, 2200, nullable=True),
@@ -98,6 +122,10 @@ VAR_CHECKS = {
     "revenue_check_tolerance_pct": _number(0, 1000),
     "fan_draws": _integer(1, 1_000_000),
     "fan_keep_draws": _boolean,
+    "grade_factors": _grade_factors,
+    "old_edition_years": _integer(0, 100),
+    "grade_bands": _grade_bands,
+    "cluster_gap_ratio": _number(1, 1000),
     "input_folder": _folder,
 }
 

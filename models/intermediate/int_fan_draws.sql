@@ -14,23 +14,14 @@
 -- and version (an engine's hash() is not: it is an internal, unversioned function). u is exact in
 -- a double (52 bits + 1/2), strictly inside (0, 1).
 --
--- Distributions (README, "Uncertainty fan"):
---   base-year size: the sources' estimates interpolated in log space - the inverse of the
---     empirical CDF that puts the sorted log estimates at probabilities 0, 1/(n-1), ..., 1 and is
---     linear in between: ln(size) = l[i] + f * (l[i+1] - l[i]) with i + f = u_size * (n - 1).
---     Bounded by the lowest and highest estimate, median = the (geometric) median estimate, every
---     estimate counts; n = 1 gives that estimate, n = 2 a log-uniform between the two.
---   CAGR: uniform on [low, high] of the primary report's scenarios: cagr = low + u_cagr * (high - low).
---   The two are drawn independently.
+-- What a draw is (README, "Grades and the estimate"): u_size picks a source's base-year size and u_cagr a
+-- source's growth rate, each source as often as its weight (the slices of int_estimate_components); the
+-- two picks are independent, so a draw can pair one source's size with another's growth.
 with keyed as (
     select
         inputs.market_id,
         cast(draws.draw_id as integer) as draw_id,
-        {{ md5_key_hash("inputs.market_id || ':' || cast(draws.draw_id as string)") }} as draw_hash,
-        inputs.n_size_estimates,
-        inputs.log_size_estimates,
-        inputs.cagr_low,
-        inputs.cagr_high
+        {{ md5_key_hash("inputs.market_id || ':' || cast(draws.draw_id as string)") }} as draw_hash
     -- spread_rows: on Spark the draws are made and aggregated in many tasks (macros/cross_engine)
     from (select {{ spread_rows('market_id') }} * from {{ ref('int_fan_inputs') }}) as inputs
     cross join range(1, {{ bounded_int_var('fan_draws', 1, 1000000) }} + 1) as draws (draw_id)
@@ -38,38 +29,26 @@ with keyed as (
 
 uniforms as (
     select
-        *,
+        market_id,
+        draw_id,
         {{ md5_uniform('draw_hash', 76) }} as u_size,
         {{ md5_uniform('draw_hash', 12) }} as u_cagr
     from keyed
-),
-
-positioned as (
-    select
-        *,
-        u_size * (n_size_estimates - 1) as size_position,
-        cast(floor(u_size * (n_size_estimates - 1)) as integer) + 1 as lower_index
-    from uniforms
-),
-
-interpolated as (
-    select
-        *,
-        {{ list_element('log_size_estimates', 'lower_index') }}
-        + (size_position - (lower_index - 1))
-        * (
-            {{ list_element('log_size_estimates', 'least(lower_index + 1, n_size_estimates)') }}
-            - {{ list_element('log_size_estimates', 'lower_index') }}
-        ) as log_base_size
-    from positioned
 )
 
 select
-    market_id,
-    draw_id,
-    u_size,
-    u_cagr,
-    log_base_size,
-    exp(log_base_size) as base_size_usd_bn,
-    cagr_low + u_cagr * (cagr_high - cagr_low) as cagr
-from interpolated
+    uniforms.market_id,
+    uniforms.draw_id,
+    uniforms.u_size,
+    uniforms.u_cagr,
+    sizes.source_id as size_source_id,
+    sizes.value as base_size_usd_bn,
+    growth.source_id as growth_source_id,
+    growth.value as cagr
+from uniforms
+inner join {{ ref('int_estimate_components') }} as sizes
+    on uniforms.market_id = sizes.market_id and sizes.component = 'size'
+        and uniforms.u_size > sizes.cum_low and uniforms.u_size <= sizes.cum_high
+inner join {{ ref('int_estimate_components') }} as growth
+    on uniforms.market_id = growth.market_id and growth.component = 'growth'
+        and uniforms.u_cagr > growth.cum_low and uniforms.u_cagr <= growth.cum_high

@@ -4,7 +4,8 @@
 -- low  = the lowest value any of those claims admits (range lows and lower bounds count);
 -- base = the primary report's headline claim, or without a primary report the median of the
 --        sources' headline CAGRs (each source's headline world CAGR, or its only one: the same
---        CAGR its own size path uses, int_source_paths);
+--        CAGR its own size path uses, int_source_paths); a range counts as its midpoint
+--        (stg_market_claims.central_value);
 -- high = the highest value any claim states (range highs count; a lower bound counts with its
 --        bound, the only number it states).
 -- var scenario_cagr_overrides replaces a scenario's CAGR (of every market, or of the markets it names) for
@@ -27,7 +28,7 @@ candidates as (
         claim_id,
         is_headline,
         is_from_primary_report,
-        value,
+        central_value,
         coalesce(interval_low, interval_high) as lowest_value,
         coalesce(interval_high, interval_low) as highest_value
     from claims
@@ -47,9 +48,9 @@ source_headlines as (
     select
         market_id,
         claim_id,
-        value
+        central_value
     from candidates
-    where not is_from_primary_report and value is not null
+    where not is_from_primary_report and central_value is not null
     qualify row_number() over (partition by market_id, source_id order by is_headline desc, claim_id asc) = 1
 ),
 
@@ -70,7 +71,7 @@ from_claims as (
     select
         market_id,
         'base' as scenario,
-        value / 100 as cagr,
+        central_value / 100 as cagr,
         claim_id as cagr_claim_id,
         'headline world CAGR of the primary report' as cagr_basis
     from candidates
@@ -82,8 +83,8 @@ from_claims as (
     select
         market_id,
         'base' as scenario,
-        median(value) / 100 as cagr,
-        {{ ordered_string_agg('claim_id', "', '", 'value, claim_id') }} as cagr_claim_id,
+        median(central_value) / 100 as cagr,
+        {{ ordered_string_agg('claim_id', "', '", 'central_value, claim_id') }} as cagr_claim_id,
         'median of ' || count(*) || ' sources'' headline world CAGRs' as cagr_basis
     from source_headlines
     group by market_id

@@ -6,7 +6,8 @@ select
     draw_id,
     u_size,
     u_cagr,
-    log_base_size,
+    size_source_id,
+    growth_source_id,
     base_size_usd_bn,
     cagr
 from {{ ref('int_fan_draws') }}

@@ -1,6 +1,9 @@
 -- Every numeric claim as stated, plus the interval of values it admits:
 -- exact / approximate -> [value, value]; range -> [low, high]; lower bound ("over 8%") -> [value, +inf);
 -- upper bound -> (-inf, value]; not_visible -> no interval (the value is a gap).
+-- central_value is the one value a claim counts as wherever a rule needs one number (a source's path, the
+-- median of headline CAGRs, the estimate): the stated value, or the midpoint of a range (README, "Range-valued
+-- claims"). Rules that ask what a claim admits (the low and high scenarios, conflicts) use the interval.
 select
     claim_id,
     market_id,
@@ -35,6 +38,10 @@ select
         when 'lower_bound' then null
         else value
     end as interval_high,
+    case bound
+        when 'range' then (value_low + value_high) / 2
+        else value
+    end as central_value,
     bound,
     unit,
     breakdown_id,
