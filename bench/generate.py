@@ -92,11 +92,18 @@ def generate(n_markets: int, n_sources: int = 10, n_regions: int = 30, seed: int
         src = [f"{m}-s{j:02d}" for j in range(1, n_sources + 1)]
         primary, annual, press = src[0], src[-2], src[-1]
         size_sources = src[1:-2]  # publishers with world sizes (the consensus and the fan's estimates)
+        # Grading attributes without drawing from rng (market i stays the same whatever M is): with three or
+        # more size sources, the last is an unattributed page and the one before it a press release of a report.
+        publisher_kinds = {annual: "company_filing", press: "trade_press"}
+        if len(size_sources) >= 3:
+            publisher_kinds |= {size_sources[-1]: "unattributed_page", size_sources[-2]: "report_press_release"}
         for j, source_id in enumerate(src):
             kind = "annual_report" if source_id == annual else "press" if source_id == press else "market_report"
             tables["sources"].append(dict(
                 source_id=source_id, publisher=f"Publisher {j + 1} of {m}", title=f"Synthetic market {m}, report {j + 1}",
-                url=f"https://example.com/{m}/{j + 1}", source_kind=kind, accessed_on="2026-11-25",
+                url=f"https://example.com/{m}/{j + 1}", source_kind=kind,
+                publisher_kind=publisher_kinds.get(source_id, "research_report"), scope_fit="same",
+                accessed_on="2026-11-25",
                 note="Synthetic (bench/generate.py)." if j else "Primary report; states CAGRs and shares, no size."))
         tables["markets"].append(dict(
             market_id=m, market_name=f"Synthetic market {index}", primary_source_id=primary, base_year=BASE_YEAR,
