@@ -43,6 +43,7 @@ select
     -- '~30 %' (approximate), '37.17 USD bn', 'not visible'
     case bound
         when 'not_visible' then 'not visible'
+        when 'not_stated' then 'named without a figure'
         when 'range' then value_low_text || '-' || value_high_text || ' ' || unit
         when 'lower_bound' then '> ' || value_text || ' ' || unit
         when 'upper_bound' then '< ' || value_text || ' ' || unit

@@ -1,8 +1,10 @@
 -- Every region a source of a market names - in a claim about the region (a share, a size, a CAGR,
--- a percentage that is not a share of the market) or as a heading of its country list - with what
+-- a percentage that is not a share of the market, a mention without a figure: metric region_named) or as
+-- a heading of its country list - with what
 -- the source says about it: its share as stated (or that it states none, or that the figure is not
 -- visible), its other claims, the countries it lists under it, the countries it lists twice and the
--- labels it lists under this region that belong to another.
+-- labels it lists under this region that belong to another, and the regions it also names that contain
+-- this one.
 -- A source's country list counts for every market the source makes a claim about or is the primary
 -- report of.
 with market_sources as (
@@ -46,8 +48,8 @@ claimed as (
             as share_as_stated,
         count(*) filter (where metric = 'share' and value is not null) as n_shares_stated,
         count(*) filter (where metric = 'share' and bound = 'not_visible') as n_shares_not_visible,
-        {{ ordered_string_agg('claim_id', "', '", 'claim_id') }} filter (where metric <> 'share') as other_claim_ids,
-        {{ ordered_string_agg('claim_as_stated', "'; '", 'claim_id') }} filter (where metric <> 'share')
+        {{ ordered_string_agg('claim_id', "', '", 'claim_id') }} filter (where metric not in ('share', 'region_named')) as other_claim_ids,
+        {{ ordered_string_agg('claim_as_stated', "'; '", 'claim_id') }} filter (where metric not in ('share', 'region_named'))
             as other_claims_as_stated
     from region_claims
     group by market_id, source_id, region_id
@@ -133,6 +135,25 @@ named as (
         source_id,
         region_id
     from listed
+),
+
+beside_parents as (
+    -- regions the same source also names that contain this one (the USA beside North America): an
+    -- overlap a reader must not add up, unless the source's own breakdown treats them as separate buckets
+    select
+        named.market_id,
+        named.source_id,
+        named.region_id,
+        {{ ordered_string_agg('regions.region_name', "', '", 'ancestry.depth') }} as named_parents
+    from named
+    inner join {{ ref('int_region_ancestry') }} as ancestry
+        on named.region_id = ancestry.region_id and ancestry.depth > 0
+    inner join named as parents
+        on named.market_id = parents.market_id and named.source_id = parents.source_id
+            and ancestry.ancestor_id = parents.region_id
+    inner join {{ ref('stg_regions') }} as regions on ancestry.ancestor_id = regions.region_id
+    where ancestry.ancestor_id <> 'WORLD'
+    group by named.market_id, named.source_id, named.region_id
 )
 
 select
@@ -178,7 +199,8 @@ select
         end,
         case when listed.n_labels_in_wrong_region > 0
                 then 'under the wrong region: ' || listed.labels_in_wrong_region
-        end
+        end,
+        'named beside ' || beside_parents.named_parents || ', which contains it'
     ) as source_says
 from named
 left join claimed
@@ -187,3 +209,6 @@ left join claimed
 left join listed
     on named.market_id = listed.market_id and named.source_id = listed.source_id
         and named.region_id = listed.region_id
+left join beside_parents
+    on named.market_id = beside_parents.market_id and named.source_id = beside_parents.source_id
+        and named.region_id = beside_parents.region_id
