@@ -224,3 +224,17 @@ def test_segments_of_another_taxonomy_say_whose_they_are(warehouse):
             assert "taxonomy of" in label and "primary report" not in label, (segment_id, label)
     label = dict((r[0], r[2]) for r in rows)["s4_biologics"]
     assert label.startswith("molecule type taxonomy of S4")
+
+
+@pytest.mark.parametrize("market, year, source, printed, path", [
+    # A8 prints 11.3 for 2020 in its info box; its path starts from its headline 11 (2021) at 14.37 %.
+    ("biopharma_contract_manufacturing", 2020, "A8", 11.3, 11 / 1.1437),
+    # S2 prints 70.50 for 2033; its path starts from 38.6 (2024) at 6.8 %.
+    ("biopharma_cmo_cro", 2033, "S2", 70.5, 38.6 * 1.068 ** 9),
+])
+def test_a_stated_year_shows_the_printed_figure_beside_the_path(warehouse, market, year, source, printed, path):
+    """"Stated" means the figure the source prints: the consensus row names it, and its path's value beside it
+    where the two differ."""
+    text, = warehouse.execute("select stated_figures_text from marts.fct_market_consensus where market_id = ? "
+                              "and year = ?", [market, year]).fetchone()
+    assert f"{source} states {printed:.2f} (its path: {path:.2f})" in text

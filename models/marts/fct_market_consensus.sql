@@ -12,5 +12,6 @@ select
     n_interpolated_sources,
     n_extrapolated_sources,
     stated_source_ids,
+    stated_figures_text,
     size_basis
 from {{ ref('int_market_consensus') }}
