@@ -26,11 +26,13 @@ SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
 SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
                          r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
-SIZE_CUE = re.compile(r"\bmarket\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b", re.IGNORECASE)
+SIZE_CUE = re.compile(r"\bmarket\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
+                      r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
-MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value)|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
-                               r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size", re.IGNORECASE)
-SEGMENT_CUE = re.compile(r"\bsegments?\b|\bsub-segment|\bcategory\b|^\s*by\s+[\w\s-]+,|\bproduct\s+type\b",
+MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
+                               r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
+                               re.IGNORECASE)
+SEGMENT_CUE = re.compile(r"\bsegments?\b|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
                              re.IGNORECASE)
@@ -39,6 +41,7 @@ OPEN_END = re.compile(r"\b(?:through|till|until|by|to|thru)\s+(?P<year>(?:19|20)
 NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:\(\d+\)\s+)?years",
                         re.IGNORECASE)
 PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|will|estimated\s+to)\b", re.IGNORECASE)
+MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size"}
 
@@ -134,11 +137,13 @@ def _read_sentence(sentence: Sentence, page: Page, extraction: Extraction) -> No
             named.setdefault(mention.region_id or mention.label, mention)
     extraction.regions_named += [(mention, sentence) for mention in named.values()]
     figures = find_figures(text)
+    last_metric = ""
     for index, figure in enumerate(figures):
         previous_end = figures[index - 1].end if index else 0
         next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
-        context = _Context(sentence, page, figure, previous_end, next_start, mentions, figures[:index])
+        context = _Context(sentence, page, figure, previous_end, next_start, mentions, figures[:index], last_metric)
         outcome = _place(context, extraction)
+        last_metric = outcome.metric if isinstance(outcome, Claim) else ""
         if isinstance(outcome, Claim):
             extraction.claims.append(outcome)
         elif isinstance(outcome, str):
@@ -154,6 +159,7 @@ class _Context:
     next_start: int  # ... to the start of the figure after it
     mentions: list[RegionMention]
     earlier: list[Figure]
+    last_placed_metric: str = ""  # of the figure before this one in the sentence
 
     @property
     def text(self) -> str:
@@ -244,15 +250,16 @@ def _relative_year(context: _Context, extraction: Extraction) -> tuple[int, str]
 def _other_market(context: _Context) -> str:
     """The named market of the clause when it is not the page's market ('the originator biologics market')."""
     clause = context.text[:context.figure.start]
-    named = re.findall(r"((?:[\w&'-]+\s+){1,4})(?:market|industry)\b", clause, re.IGNORECASE)
-    if not named:
+    markets = list(re.finditer(r"\b(?:market|industry)\b", clause, re.IGNORECASE))
+    if not markets:
         return ""
-    words = [word.lower().strip("'s") for word in named[-1].split()]
-    words = [word for word in words if word not in GENERIC_MARKET_WORDS and not region_mentions(word.title())]
+    name = MARKET_NAME_START.split(clause[:markets[-1].start()])[-1]  # the words after the last 'the', 'of' ...
+    words = [word.lower().removesuffix("'s") for word in name.split()[-4:]]
+    words = [word for word in words if word not in GENERIC_MARKET_WORDS and not word.isdigit()]
     title = context.page.title.lower()
     if not words or any(word[:5] in title for word in words):
         return ""
-    return named[-1].strip() + " market"
+    return name.strip() + " market"
 
 
 def _region_before(context: _Context) -> RegionMention | None:
@@ -316,10 +323,15 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
 
 
 def _is_share(context: _Context) -> bool:
-    if SHARE_AFTER.search(context.after):
+    if SHARE_AFTER.search(context.after) or SHARE_BEFORE.search(context.before[-60:]):
         return True
-    window = context.before[-60:]
-    return bool(SHARE_BEFORE.search(window))
+    return bool(context.earlier) and _continues_shares(context)
+
+
+def _continues_shares(context: _Context) -> bool:
+    """'North America held 41% share, Europe 30% and Asia Pacific at 20%': a region and its figure after a share."""
+    return (context.last_placed_metric == "share" and _region_before(context) is not None
+            and not CAGR_CUE.search(context.before))
 
 
 def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
@@ -350,5 +362,6 @@ def _share_year(context: _Context, extraction: Extraction) -> tuple[int, str] | 
         found = [year for year, _ in years_in(text)]
         if found:
             return found[0], ""
-    return None
+    in_sentence = {year for year, _ in years_in(context.text)}  # 'In 2023, NA held 41%, Europe 30% ...'
+    return (in_sentence.pop(), "") if len(in_sentence) == 1 else None
 

@@ -182,6 +182,9 @@ def _segment_rows(source: SourceInfo, listings: Listings, known: KnownRows, draf
     rows = []
     for dimension, name, position in listings.segments:
         segment_id = slug(name)
+        if segment_id in {row["segment_id"] for row in rows}:
+            draft.skipped.append(f"segment {name}: listed twice on the page; drafted once")
+            continue
         if (source.market_id, segment_id) in known.segments:
             draft.skipped.append(f"segment {name}: already in seeds/segments.csv for {source.market_id}")
             continue

@@ -15,7 +15,7 @@ CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "
                     "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD"}
 CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
 CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
-SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k)\b\.?"
+SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k)\b"
 SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b": 1.0, "million": 0.001,
                 "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001}
 RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
@@ -76,7 +76,7 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
     values = [float(n.replace(",", "")) for n in numbers]
     scale = (groups.get("scale") or "").lower()
-    if kind == "money" and scale in ("m", "b", "k") and match.group(0).rstrip(".")[-1] not in "mbkMBK":
+    if kind == "money" and scale in ("m", "b", "k") and match.group(0)[-1] not in "mbkMBK":
         return None
     currency = _currency(groups) if kind == "money" else None
     scale_in_bn = SCALES_IN_BN.get(scale) if kind != "percent" else None

@@ -25,7 +25,7 @@ MAX_LABEL_CHARS = 40
 ABBREVIATIONS = ("U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "e.g.", "i.e.", "approx.", "vs.", "No.", "St.",
                  "Mn.", "Bn.", "etc.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(\[]?[A-Z0-9*])")
-ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 WORDED_DATE = re.compile(r"\b(?:published|updated|last updated|date|posted|released|revised)\b[^0-9A-Za-z]{0,5}"
                          r"(?:on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8} (?:19|20)\d\d"
                          r"|[A-Z][a-z]{2,8},? (?:19|20)\d\d)", re.IGNORECASE)

@@ -43,6 +43,12 @@ def review_flags(extraction: Extraction, listings: Listings, claims: list[Claim]
     return flags
 
 
+def duplicate_flags(repeats: list) -> list[Flag]:
+    """A claim stated again with the same value (a statistics table and the text): drafted once."""
+    return [Flag("duplicate", f"{claim.figure.text} ({_where(claim.sentence)}) repeats {claim_id}: drafted once")
+            for claim, claim_id in repeats]
+
+
 def implied_cagr(start_value: float, end_value: float, years: int) -> float:
     return ((end_value / start_value) ** (1 / years) - 1) * 100
 
@@ -50,7 +56,7 @@ def implied_cagr(start_value: float, end_value: float, years: int) -> float:
 def _world_sizes(claims: list[Claim]) -> dict[int, float]:
     sizes = {}
     for claim in claims:
-        if claim.metric == "market_size" and claim.region_id == "WORLD" and claim.figure.value is not None:
+        if claim.metric == "market_size" and claim.region_id == "WORLD" and claim.figure.bound in ("exact", "approximate"):
             sizes.setdefault(claim.year, claim.value_in_unit(claim.figure.value))
     return sizes
 
