@@ -20,9 +20,10 @@ from market_warehouse.seed_merge import DraftProblem, MergedSeed, check_merged, 
 
 def accept(project: Project, draft_dir: Path) -> dict[str, int]:
     """Append the draft to the seeds; return rows added per seed file. Raises DraftProblem."""
-    if not (draft_dir / "sources.csv").is_file():
-        raise DraftProblem(f"{draft_dir} is not a draft folder (no sources.csv); make one with "
-                           "`python -m market_warehouse draft PAGE --market MARKET_ID`")
+    is_draft = (draft_dir / "sources.csv").is_file() and (draft_dir / "REVIEW.md").is_file()
+    if not is_draft or draft_dir.resolve() == project.seeds_dir.resolve():
+        raise DraftProblem(f"{draft_dir} is not a draft folder (sources.csv and REVIEW.md); make one with "
+                           "`python -m market_warehouse draft PAGE --market MARKET_ID --url URL`")
     with build_lock(project):  # never change the seeds under a running build
         merged = merge(project, draft_dir)
         problems = existing_ids(project, draft_dir) or check_merged(project, merged)
