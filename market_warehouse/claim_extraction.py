@@ -32,6 +32,7 @@ REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+s
 MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
                                r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
                                re.IGNORECASE)
+PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b", re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
 SEGMENT_CUE = re.compile(r"\bsegments?\b|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
@@ -43,7 +44,8 @@ NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w
 PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|will|estimated\s+to)\b", re.IGNORECASE)
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
-                        "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size"}
+                        "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
+                        "services", "service", "solutions", "products", "systems"}
 
 
 @dataclass
@@ -200,6 +202,8 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         return f"currency {figure.currency}: the seeds hold sizes in USD bn; convert with a sourced rate by hand"
     if SEGMENT_CUE.search(text):
         return "a segment's figure: segments are not placed automatically"
+    if PART_CUE.search(context.before):
+        return "a part's contribution to the market (a segment or a company), not the market's size"
     other = _other_market(context)
     if other:
         return f"another market: '{other}' is not the market in the page title"
@@ -248,18 +252,26 @@ def _relative_year(context: _Context, extraction: Extraction) -> tuple[int, str]
 
 
 def _other_market(context: _Context) -> str:
-    """The named market of the clause when it is not the page's market ('the originator biologics market')."""
+    """The named market of the clause when it is not the page's market ('the originator biologics market',
+    'the market size for originator biologics')."""
     clause = context.text[:context.figure.start]
-    markets = list(re.finditer(r"\b(?:market|industry)\b", clause, re.IGNORECASE))
-    if not markets:
-        return ""
-    name = MARKET_NAME_START.split(clause[:markets[-1].start()])[-1]  # the words after the last 'the', 'of' ...
-    words = [word.lower().removesuffix("'s") for word in name.split()[-4:]]
-    words = [word for word in words if word not in GENERIC_MARKET_WORDS and not word.isdigit()]
+    names = [MARKET_NAME_START.split(clause[:mention.start()])[-1]
+             for mention in re.finditer(r"\b(?:market|industry)\b", clause, re.IGNORECASE)]
+    names += re.findall(r"market\s+(?:size|value)\s+(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)(?:is|was|are|were|will)\b",
+                        clause, re.IGNORECASE)
+    named = [name for name in names if _name_words(name)]
     title = context.page.title.lower()
-    if not words or any(word[:5] in title for word in words):
+    if not named or any(all(word[:5] in title for word in _name_words(name)) for name in named):
         return ""
-    return name.strip() + " market"
+    return named[0].strip() + " market"
+
+
+def _name_words(name: str) -> list[str]:
+    """The words that name a market; abbreviations ('EV', 'CDMO') may be spelled out in the title, so they
+    are left out of the comparison."""
+    words = [word.removesuffix("'s") for word in name.split()[-4:]]
+    return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and not word.isdigit()
+            and not (word.isupper() and len(word) <= 5)]
 
 
 def _region_before(context: _Context) -> RegionMention | None:

@@ -190,6 +190,11 @@ def _page_from_blocks(title: str, blocks: list[Block]) -> Page:
     for block in blocks:
         if block.kind == "item" and len(block.text) <= MAX_HEADING_CHARS and not _is_sentence(block.text):
             pending_items.append(block.text)
+            if re.search(r"\d", block.text):  # '2025 Market Size: USD 4,200.00 million' is a figure too
+                section = sections[-1]
+                kind = "row" if re.search(r"[:|]", block.text) else "text"
+                section.sentences.append(Sentence(section.heading, len(section.sentences) + 1, block.text,
+                                                  paragraph + 1, kind))
             continue
         close_list()
         if _is_heading(block):
