@@ -86,7 +86,9 @@ def fixture_labels(labels: dict) -> dict[str, set]:
 def devset_labels(page: dict) -> dict[str, set]:
     cagrs = {(_value(*c[0], None) if isinstance(c[0], list) else _value(None, None, c[0]), c[1], c[2])
              for c in page.get("cagrs", [])}
-    return {"size": {(year, round(value, 4)) for year, value in page.get("sizes", [])}, "cagr": cagrs,
+    sizes = {(year, _value(*value, None) if isinstance(value, list) else round(value, 4))
+             for year, value in page.get("sizes", [])}
+    return {"size": sizes, "cagr": cagrs,
             "share": {(region, round(value, 4)) for region, value in page.get("shares", [])}}
 
 
