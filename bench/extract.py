@@ -211,7 +211,7 @@ def main() -> None:
     fixtures = score_fixtures()
     _print_score(fixtures)
     devset = score_devset()
-    for split in ("tuning", "held_out", "all"):
+    for split in ("tuning", "revised", "held_out", "all"):
         if split in devset:
             score = devset[split]
             print(f"\n## Development set, {split}: {score.pages} pages, {len(score.publishers)} publishers\n")

@@ -29,9 +29,12 @@ SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+
 SIZE_CUE = re.compile(r"\bmarket\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
-MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
+MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
+                               r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
                                r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
                                re.IGNORECASE)
+INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
+SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b", re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
 SEGMENT_CUE = re.compile(r"\bsegments?\b|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
@@ -45,7 +48,10 @@ PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|wil
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
-                        "services", "service", "solutions", "products", "systems"}
+                        "services", "service", "solutions", "products", "systems",
+                        # adjectives that say which estimate, not which market ('the present market', 'a possible market')
+                        "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
+                        "addressable", "serviceable", "broader", "wider", "said", "same"}
 
 
 @dataclass
@@ -202,6 +208,8 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         return f"currency {figure.currency}: the seeds hold sizes in USD bn; convert with a sourced rate by hand"
     if SEGMENT_CUE.search(text):
         return "a segment's figure: segments are not placed automatically"
+    if INCREMENT_CUE.search(context.before):
+        return "an increase of the market ('grow by'), not its size"
     if PART_CUE.search(context.before):
         return "a part's contribution to the market (a segment or a company), not the market's size"
     other = _other_market(context)
@@ -259,19 +267,21 @@ def _other_market(context: _Context) -> str:
              for mention in re.finditer(r"\b(?:market|industry)\b", clause, re.IGNORECASE)]
     names += re.findall(r"market\s+(?:size|value)\s+(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)(?:is|was|are|were|will)\b",
                         clause, re.IGNORECASE)
-    named = [name for name in names if _name_words(name)]
     title = context.page.title.lower()
-    if not named or any(all(word[:5] in title for word in _name_words(name)) for name in named):
+    named = [name for name in names if _name_words(name, context.page.title)]
+    if not named or any(all(word[:5] in title for word in _name_words(name, context.page.title)) for name in named):
         return ""
     return named[0].strip() + " market"
 
 
-def _name_words(name: str) -> list[str]:
-    """The words that name a market; abbreviations ('EV', 'CDMO') may be spelled out in the title, so they
-    are left out of the comparison."""
+def _name_words(name: str, title: str) -> list[str]:
+    """The words that name a market; an abbreviation ('EV', 'CDMO') counts as named by the title when the title
+    has it or the initials of its words ('Electric Vehicle')."""
     words = [word.removesuffix("'s") for word in name.split()[-4:]]
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", title)
+                       if word.lower() not in GENERIC_MARKET_WORDS).lower()
     return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and not word.isdigit()
-            and not (word.isupper() and len(word) <= 5)]
+            and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
 
 
 def _region_before(context: _Context) -> RegionMention | None:
@@ -316,21 +326,24 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
 
 
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
+    after = SOURCE_CITATION.split(context.after)[0]
     row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
-    period = year_range(context.after) or year_range(row_label)
+    period = year_range(after) or year_range(row_label)
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
-    if FORECAST_PERIOD.search(context.after) or FORECAST_PERIOD.search(context.before):
+    if FORECAST_PERIOD.search(after) or FORECAST_PERIOD.search(context.before):
         claim.period_text = "during the forecast period"
-        if extraction.forecast_period:
-            claim.period_start, claim.period_end = extraction.forecast_period[:2]
+        own = [year_range(text) for text in (context.text,)]  # 'grow ... during 2019-2023, ... the forecast period'
+        forecast = own[0] or extraction.forecast_period
+        if forecast:
+            claim.period_start, claim.period_end = forecast[:2]
         return
-    open_end = OPEN_END.search(context.after)
+    open_end = OPEN_END.search(after)
     if open_end:
         claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
         return
-    upcoming = NEXT_YEARS.search(context.after)
+    upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
 
 

@@ -20,6 +20,9 @@ SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b"
                 "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001}
 RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
 AMOUNT = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER}))?"
+MONEY_RANGE_SCALED = re.compile(
+    rf"{CURRENCY_BEFORE}\s?(?P<num>{NUMBER})\s?(?P<scale>trillion|billion|million|tn|bn|mn)\s?(?:-|–|—|to)\s?"
+    rf"(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER})\s?(?P=scale)\b", re.IGNORECASE)
 MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
 MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}\b", re.IGNORECASE)
 BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
@@ -29,7 +32,7 @@ PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and
                      re.IGNORECASE)
 YEAR = r"(?:19[89]\d|20\d\d)"
 YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|until)\s?(?P<y2>{YEAR}|\d\d)\b")
-SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%])")
+SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%]|-\d\d-\d\d)")  # not a date's year
 LOWER = r"over|more than|above|exceeding|in excess of|at least|upwards of|north of|surpassing"
 UPPER = r"under|less than|below|up to|at most"
 APPROXIMATE = r"around|approximately|approx\.?|about|nearly|roughly|close to|almost|an estimated|nearing|some|~|circa"
@@ -56,7 +59,7 @@ def find_figures(sentence: str) -> list[Figure]:
     """Money and percentages in reading order; a later pattern never takes text an earlier one took."""
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in (("money", MONEY_BEFORE), ("money", MONEY_AFTER), ("percent", PERCENT),
+    for kind, pattern in (("money", MONEY_RANGE_SCALED), ("money", MONEY_BEFORE), ("money", MONEY_AFTER), ("percent", PERCENT),
                           ("bare", BARE_SCALED)):
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -109,14 +112,16 @@ def years_in(text: str) -> list[tuple[int, int]]:
 
 
 def year_range(text: str) -> tuple[int, int, str] | None:
-    """The first 'Y1-Y2' / 'Y1 to Y2' period in text, with its wording; '2025-32' means 2025-2032."""
-    match = YEAR_RANGE.search(text)
-    if not match:
-        return None
-    start = int(match.group("y1"))
-    end_text = match.group("y2")
-    end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
-    return (start, end, match.group(0)) if start < end else None
+    """The first 'Y1-Y2' / 'Y1 to Y2' period in text, with its wording; '2025-32' means 2025-2032. A date
+    ('2020-03-24') is not a period."""
+    for match in YEAR_RANGE.finditer(text):
+        start = int(match.group("y1"))
+        end_text = match.group("y2")
+        end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+        is_date = re.match(r"-\d\d\b", text[match.end():])
+        if start < end and not is_date:
+            return start, end, match.group(0)
+    return None
 
 
 def format_number(value: float) -> str:
