@@ -26,6 +26,8 @@ SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
 SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
                          r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
+SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
+                            re.IGNORECASE)
 SIZE_CUE = re.compile(r"\bmarket\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
@@ -145,13 +147,15 @@ def _read_sentence(sentence: Sentence, page: Page, extraction: Extraction) -> No
             named.setdefault(mention.region_id or mention.label, mention)
     extraction.regions_named += [(mention, sentence) for mention in named.values()]
     figures = find_figures(text)
-    last_metric = ""
+    last_metric, last_region = "", None
     for index, figure in enumerate(figures):
         previous_end = figures[index - 1].end if index else 0
         next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
-        context = _Context(sentence, page, figure, previous_end, next_start, mentions, figures[:index], last_metric)
+        context = _Context(sentence, page, figure, previous_end, next_start, mentions, figures[:index], last_metric,
+                           last_region)
         outcome = _place(context, extraction)
         last_metric = outcome.metric if isinstance(outcome, Claim) else ""
+        last_region = _mention_of(outcome, mentions) if isinstance(outcome, Claim) else None
         if isinstance(outcome, Claim):
             extraction.claims.append(outcome)
         elif isinstance(outcome, str):
@@ -168,6 +172,7 @@ class _Context:
     mentions: list[RegionMention]
     earlier: list[Figure]
     last_placed_metric: str = ""  # of the figure before this one in the sentence
+    last_placed_region: RegionMention | None = None  # and its region, carried to 'from X in 2025 to Y by 2035'
 
     @property
     def text(self) -> str:
@@ -269,9 +274,15 @@ def _other_market(context: _Context) -> str:
                         clause, re.IGNORECASE)
     title = context.page.title.lower()
     named = [name for name in names if _name_words(name, context.page.title)]
-    if not named or any(all(word[:5] in title for word in _name_words(name, context.page.title)) for name in named):
+    if not named or any(_named_by_title(_name_words(name, context.page.title), title) for name in named):
         return ""
     return named[0].strip() + " market"
+
+
+def _named_by_title(words: list[str], title: str) -> bool:
+    """More than half of a market name's words in the page title: 'press release distribution' is the market of
+    'Press Release Industry Statistics'; 'originator biologics' is not the market of 'Biologics CDMO Market'."""
+    return sum(word[:5] in title for word in words) * 2 > len(words)
 
 
 def _name_words(name: str, title: str) -> list[str]:
@@ -284,11 +295,16 @@ def _name_words(name: str, title: str) -> list[str]:
             and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
 
 
+def _mention_of(claim: Claim, mentions: list[RegionMention]) -> RegionMention | None:
+    return next((m for m in mentions if m.region_id == claim.region_id and m.label == claim.region_label), None)
+
+
 def _region_before(context: _Context) -> RegionMention | None:
-    """The region a figure is stated for: the last one named in its clause before it."""
+    """The region a figure is stated for: the last one named in its clause before it, else the region of the
+    figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion')."""
     candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start]
     if not candidates:
-        return None
+        return context.last_placed_region
     region = candidates[-1]
     return None if region.region_id == "WORLD" else region
 
@@ -348,6 +364,8 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
 
 
 def _is_share(context: _Context) -> bool:
+    if SHARE_OF_OTHER.match(context.after):
+        return False  # 'accounts for 35% of clinical trials': a share of something else
     if SHARE_AFTER.search(context.after) or SHARE_BEFORE.search(context.before[-60:]):
         return True
     return bool(context.earlier) and _continues_shares(context)
