@@ -37,7 +37,8 @@ MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total
                                re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
-PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b", re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
+PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
+                      re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
 SEGMENT_CUE = re.compile(r"\bsegments?\b|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
@@ -155,7 +156,7 @@ def _read_sentence(sentence: Sentence, page: Page, extraction: Extraction) -> No
                            last_region)
         outcome = _place(context, extraction)
         last_metric = outcome.metric if isinstance(outcome, Claim) else ""
-        last_region = _mention_of(outcome, mentions) if isinstance(outcome, Claim) else None
+        last_region = _region_before(context)
         if isinstance(outcome, Claim):
             extraction.claims.append(outcome)
         elif isinstance(outcome, str):
@@ -270,8 +271,8 @@ def _other_market(context: _Context) -> str:
     clause = context.text[:context.figure.start]
     names = [MARKET_NAME_START.split(clause[:mention.start()])[-1]
              for mention in re.finditer(r"\b(?:market|industry)\b", clause, re.IGNORECASE)]
-    names += re.findall(r"market\s+(?:size|value)\s+(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)(?:is|was|are|were|will)\b",
-                        clause, re.IGNORECASE)
+    names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
+                        r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
     title = context.page.title.lower()
     named = [name for name in names if _name_words(name, context.page.title)]
     if not named or any(_named_by_title(_name_words(name, context.page.title), title) for name in named):
@@ -293,10 +294,6 @@ def _name_words(name: str, title: str) -> list[str]:
                        if word.lower() not in GENERIC_MARKET_WORDS).lower()
     return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and not word.isdigit()
             and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
-
-
-def _mention_of(claim: Claim, mentions: list[RegionMention]) -> RegionMention | None:
-    return next((m for m in mentions if m.region_id == claim.region_id and m.label == claim.region_label), None)
 
 
 def _region_before(context: _Context) -> RegionMention | None:

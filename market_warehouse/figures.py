@@ -36,6 +36,8 @@ SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%]|-\d\d-
 LOWER = r"over|more than|above|exceeding|in excess of|at least|upwards of|north of|surpassing"
 UPPER = r"under|less than|below|up to|at most"
 APPROXIMATE = r"around|approximately|approx\.?|about|nearly|roughly|close to|almost|an estimated|nearing|some|~|circa"
+GROWTH_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|starting|anywhere|varying)\s+from\s*$", re.IGNORECASE)
 QUALIFIER = re.compile(rf"(?P<q>{LOWER}|{UPPER}|{APPROXIMATE})\s*$", re.IGNORECASE)
 
 
@@ -75,6 +77,9 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     groups = match.groupdict()
     numbers = tuple(n for n in (groups.get("num") or groups.get("bnum"), groups.get("num2") or groups.get("bnum2"))
                     if n)
+    lead = sentence[max(0, match.start() - 30):match.start()]
+    if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
+        return None  # 'grow from $74 billion to $287 billion' is two figures, not a range
     qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
     qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
     values = [float(n.replace(",", "")) for n in numbers]

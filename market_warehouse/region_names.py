@@ -64,8 +64,23 @@ def region_mentions(text: str) -> list[RegionMention]:
             continue  # 'china' in 'bone china', 'chad' as a name: places are capitalised
         if len(label) <= 3 and label.lower() in ("us", "mea") and not label.isupper():
             continue  # 'us' the pronoun
+        if _inside_a_name(text, match.start()):
+            continue  # 'Control Engineering Asia magazine', 'Bank of America': part of a proper name
         mentions.append(RegionMention(label, region_id_for(label), match.start(), match.end()))
     return mentions
+
+
+SENTENCE_OPENERS = {"In", "The", "And", "While", "For", "Across", "By", "Of", "With", "Outside", "Within", "Both",
+                    "Meanwhile", "Geographically", "Currently", "Besides", "Overall", "Globally"}
+
+
+def _inside_a_name(text: str, start: int) -> bool:
+    """A place right after a capitalised word that does not open the sentence is part of a name."""
+    before = re.search(r"([A-Za-z]+)[ ]+$", text[:start])
+    if not before or before.start() == 0 and before.group(1) in SENTENCE_OPENERS:
+        return False
+    word = before.group(1)
+    return word[0].isupper() and word not in SENTENCE_OPENERS and not _REGION_LOOKUP.get(word.lower())
 
 
 def region_id_for(label: str) -> str | None:
