@@ -18,6 +18,7 @@ from market_warehouse.page_text import Page, Sentence
 from market_warehouse.region_names import RegionMention, region_mentions
 
 CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
+                      r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
                       r"a\s+year|per\s+year|yearly|each\s+year))", re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
@@ -28,7 +29,7 @@ SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+
                          r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
-SIZE_CUE = re.compile(r"\bmarket\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
+SIZE_CUE = re.compile(r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
 MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
@@ -270,7 +271,7 @@ def _other_market(context: _Context) -> str:
     'the market size for originator biologics')."""
     clause = context.text[:context.figure.start]
     names = [MARKET_NAME_START.split(clause[:mention.start()])[-1]
-             for mention in re.finditer(r"\b(?:market|industry)\b", clause, re.IGNORECASE)]
+             for mention in re.finditer(r"\b(?:market|industry|sector)\b", clause, re.IGNORECASE)]
     names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
                         r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
     title = context.page.title.lower()
@@ -299,11 +300,17 @@ def _name_words(name: str, title: str) -> list[str]:
 def _region_before(context: _Context) -> RegionMention | None:
     """The region a figure is stated for: the last one named in its clause before it, else the region of the
     figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion')."""
-    candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start]
+    candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
+                  and not _is_the_global_market(m, context.text)]
     if not candidates:
         return context.last_placed_region
     region = candidates[-1]
     return None if region.region_id == "WORLD" else region
+
+
+def _is_the_global_market(mention: RegionMention, text: str) -> bool:
+    """'North America dominated the global market with 35% share': 'global' names the market, not the region."""
+    return mention.region_id == "WORLD" and re.match(r"\s+(?:\w+\s+){0,3}?market", text[mention.end:]) is not None
 
 
 def _is_cagr(context: _Context) -> bool:

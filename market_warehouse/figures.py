@@ -83,6 +83,8 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
     qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
     values = [float(n.replace(",", "")) for n in numbers]
+    if kind == "percent" and re.search(r"(?:^|[\s(])[-−]$", sentence[max(0, match.start() - 2):match.start()]):
+        values = [-value for value in values]  # 'a negative CAGR of -8.6%'
     scale = (groups.get("scale") or "").lower()
     if kind == "money" and scale in ("m", "b", "k") and match.group(0)[-1] not in "mbkMBK":
         return None
