@@ -80,7 +80,8 @@ def _add_draft_commands(commands) -> None:
     draft_parser.add_argument("page", type=Path, help="the page saved from a browser (HTML) or as plain text")
     draft_parser.add_argument("--market", required=True, help="market_id of seeds/markets.csv the page is about")
     draft_parser.add_argument("--source-id", default=None, help="new source id (default: from the file name)")
-    draft_parser.add_argument("--url", required=True, help="the page's address (sources.url)")
+    draft_parser.add_argument("--url", default=None, help="the page's address (sources.url; default: the saved "
+                                                          "page's canonical link)")
     draft_parser.add_argument("--publisher", default=None, help="publisher (default: the URL's host)")
     draft_parser.add_argument("--accessed", default=None, help="date the page was read, YYYY-MM-DD (default: today)")
     accept_parser = commands.add_parser("accept", help="append a reviewed draft to the seeds after the seed check; "

@@ -51,10 +51,11 @@ def draft(project: Project, request: DraftRequest, drafts_dir: Path | None = Non
         page = read_page(request.page)
     except PageUnreadable as error:
         raise DraftFailed(f"cannot draft from {request.page}: {error}") from None
+    url = _page_url(request, page)
     extraction = extract_claims(page)
     listings = list_entities(page, extraction)
-    source = SourceInfo(source_id, request.market_id, request.publisher or _publisher(request.url),
-                        page.title or request.page.stem, request.url, request.accessed or date.today().isoformat(),
+    source = SourceInfo(source_id, request.market_id, request.publisher or _publisher(url),
+                        page.title or request.page.stem, url, request.accessed or date.today().isoformat(),
                         request.page.name)
     rows = draft_rows(source, extraction.claims, listings, _known_rows(project))
     flags = review_flags(extraction, listings, [claim for _, claim in rows.claims], _region_parents(project))
@@ -83,9 +84,18 @@ def _check_request(project: Project, request: DraftRequest, source_id: str) -> N
     if source_id in sources:
         raise DraftFailed(f"source id {source_id!r} already exists in seeds/sources.csv, row {sources[source_id]}; "
                           "pass another --source-id")
-    if not request.url or not request.url.lower().startswith(("http://", "https://")):
-        raise DraftFailed(f"--url {request.url!r}: pass the page's http:// or https:// address (sources.url is "
-                          "required: every figure is kept with where it stands)")
+    if request.url and not request.url.lower().startswith(("http://", "https://")):
+        raise DraftFailed(f"--url {request.url!r}: pass the page's http:// or https:// address")
+
+
+def _page_url(request: DraftRequest, page) -> str:
+    """--url, else the address the saved page gives for itself (its canonical link)."""
+    url = request.url or page.url
+    if not url:
+        raise DraftFailed(f"{request.page} gives no address of its own (no canonical link): pass --url with the "
+                          "page's http:// or https:// address (sources.url is required: every figure is kept with "
+                          "where it stands)")
+    return url
 
 
 def _seed_rows(project: Project, name: str) -> list[tuple[int, dict]]:

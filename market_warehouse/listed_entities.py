@@ -25,7 +25,6 @@ SEGMENT_LABEL = re.compile(r"\bby\s+(?P<dimension>[a-z][a-z\s-]{1,30}?)(?:\s+is|
 QUALIFIERS = {"approximately": "approximately", "approx": "approximately", "roughly": "approximately",
               "an estimated": "approximately", "about": "around", "around": "around", "some": "around",
               "nearly": "nearing", "nearing": "nearing", "close to": "nearing", "almost": "nearing", "": "exact"}
-SCALE_NAMES = {1.0: "bn", 1000.0: "trn"}
 
 
 @dataclass

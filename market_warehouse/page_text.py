@@ -67,6 +67,7 @@ class Page:
     sections: list[Section]
     published_on: date | None
     text: str  # all the page's text, to check that every drafted value stands on the page
+    url: str | None = None  # the address the page gives for itself (canonical link), if any
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -94,6 +95,7 @@ def page_from_html(html: str) -> Page:
     blocks = _Linearizer().run(body)
     page = _page_from_blocks(title, blocks)
     page.published_on = published or _text_date(page.text)
+    page.url = _html_url(tree)
     return page
 
 
@@ -241,6 +243,14 @@ def _html_title(tree) -> str:
             if text:
                 return text
     return ""
+
+
+def _html_url(tree) -> str | None:
+    for selector, attribute in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+        node = tree.css_first(selector)
+        if node is not None and (node.attributes.get(attribute) or "").startswith(("http://", "https://")):
+            return node.attributes[attribute]
+    return None
 
 
 def _html_date(tree) -> date | None:

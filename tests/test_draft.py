@@ -198,3 +198,14 @@ def test_draft_expected_failures_are_one_paragraph(capsys, tmp_path, argv, names
 def test_draft_refuses_a_page_without_an_http_url(capsys):
     code, err = run_cli(capsys, "draft", str(FIXTURES / "statistics_table.html"), "--market", MARKET, "--url", "ftp://x")
     assert code == 1 and "http://" in err
+    code, err = run_cli(capsys, "draft", str(FIXTURES / "statistics_table.html"), "--market", MARKET)
+    assert code == 1 and "gives no address of its own" in err and "--url" in err
+
+
+def test_the_url_defaults_to_the_pages_canonical_link(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><title>Kelp Fertilizer Market</title><link rel="canonical" '
+                    'href="https://example.org/kelp-market"></head><body><p>The kelp fertilizer market was valued '
+                    'at USD 1.5 billion in 2024.</p></body></html>')
+    result = draft(Project(PACKAGE_ROOT), DraftRequest(page, MARKET, "kelp-page"), drafts_dir=tmp_path / "drafts")
+    assert read_csv(result.folder / "sources.csv")[0]["url"] == "https://example.org/kelp-market"
