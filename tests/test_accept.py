@@ -1,6 +1,6 @@
 """`accept`: a reviewed draft appended to the seeds of a project copy, all files or none; refused (seeds
 byte-identical) for existing ids, a failing seed check, or a write that fails half-way; and an accepted draft
-carried through the main job into the marts."""
+carried through the seed check and a dbt build into the marts."""
 from __future__ import annotations
 
 import csv
@@ -13,9 +13,10 @@ import pytest
 
 from market_warehouse.accept import accept
 from market_warehouse.cli import main
+from market_warehouse.dbt_build import run_dbt
 from market_warehouse.draft import DraftRequest, draft
-from market_warehouse.pipeline import build
 from market_warehouse.project import Project, copy_project
+from market_warehouse.seed_check import check_seeds
 from market_warehouse.seed_merge import DraftProblem
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report_pages"
@@ -110,9 +111,12 @@ def test_accept_command_fails_in_one_paragraph(project, capsys):
 
 @pytest.mark.slow
 def test_an_accepted_draft_builds_into_its_market(project):
+    """The seed check and a dbt build (models and dbt tests) of the seeds with the draft accepted."""
     accept(project, make_draft(project))
-    build(project, log=lambda message: None)
-    with duckdb.connect(str(project.published_db), read_only=True) as warehouse:
+    check_seeds(project)
+    outcome = run_dbt(project, "build")
+    assert outcome.success, outcome.failures
+    with duckdb.connect(str(project.candidate_db), read_only=True) as warehouse:
         claims = warehouse.execute("select count(*) from marts.fct_market_claim where source_id = ? and market_id = ?",
                                    [SOURCE, MARKET]).fetchone()[0]
         path = dict(warehouse.execute("select year, market_size_usd_bn from marts.fct_source_forecast "
