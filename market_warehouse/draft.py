@@ -15,7 +15,7 @@ from market_warehouse.draft_rows import KnownRows, SourceInfo, draft_rows, slug
 from market_warehouse.listed_entities import list_entities
 from market_warehouse.page_text import PageUnreadable, read_page
 from market_warehouse.project import Project
-from market_warehouse.review_flags import duplicate_flags, review_flags
+from market_warehouse.review_flags import duplicate_flags, regions_named_without_share, review_flags
 from market_warehouse.review_sheet import review_sheet
 from market_warehouse.seed_check import KEY_PATTERN, load_contracts
 from market_warehouse.seed_merge import check_merged, merge
@@ -57,7 +57,8 @@ def draft(project: Project, request: DraftRequest, drafts_dir: Path | None = Non
     source = SourceInfo(source_id, request.market_id, request.publisher or _publisher(url),
                         page.title or request.page.stem, url, request.accessed or date.today().isoformat(),
                         request.page.name)
-    rows = draft_rows(source, extraction.claims, listings, _known_rows(project))
+    rows = draft_rows(source, extraction.claims, listings, _known_rows(project),
+                      regions_named_without_share(extraction, extraction.claims))
     flags = review_flags(extraction, listings, [claim for _, claim in rows.claims], _region_parents(project))
     flags += duplicate_flags(rows.repeats)
     folder = (drafts_dir or project.root / "drafts") / source_id

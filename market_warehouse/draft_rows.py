@@ -45,13 +45,18 @@ class DraftRows:
     skipped: list[str] = field(default_factory=list)  # rows the seeds hold already
 
 
-def draft_rows(source: SourceInfo, claims: list[Claim], listings: Listings, known: KnownRows) -> DraftRows:
+def draft_rows(source: SourceInfo, claims: list[Claim], listings: Listings, known: KnownRows,
+               named_without_share: list[tuple] = ()) -> DraftRows:
+    """named_without_share: (mention, sentence) of regions a region list names with no share; each with a region
+    key becomes a region_named claim (every region a source names is a claim, with or without a figure)."""
     draft = DraftRows()
+    # publisher_kind, scope_fit and edition_year (the source's grade) are the reviewer's call: left empty
+    # (not assessed), and REVIEW.md asks for them.
     draft.rows["sources"] = [{
         "source_id": source.source_id, "publisher": source.publisher, "title": source.title, "url": source.url,
         "source_kind": "market_report", "accessed_on": source.accessed_on,
         "note": f"Drafted from the saved page {source.page_name} by `market-warehouse draft`; reviewed rows."}]
-    draft.rows["market_claims"] = _claim_rows(source, claims, draft)
+    draft.rows["market_claims"] = _claim_rows(source, claims, draft) + _region_named_rows(source, named_without_share)
     _player_rows(source, listings, known, draft)
     draft.rows["segments"] = _segment_rows(source, listings, known, draft)
     draft.rows["countries"] = [{
@@ -85,6 +90,18 @@ def _claim_rows(source: SourceInfo, claims: list[Claim], draft: DraftRows) -> li
         draft.claims.append((claim_id, claim))
         rows.append(_claim_row(source, claim, claim_id, breakdowns.get(id(claim), ""), claim is headline))
     return rows
+
+
+def _region_named_rows(source: SourceInfo, named_without_share: list[tuple]) -> list[dict]:
+    return [{
+        "claim_id": f"{source.source_id}-region-{mention.region_id.lower()}-named", "market_id": source.market_id,
+        "source_id": source.source_id, "metric": "region_named", "region_label": mention.label,
+        "region_id": mention.region_id, "segment_label": "", "segment_id": "", "year": "", "period_start_year": "",
+        "period_end_year": "", "period_text": "", "value": "", "value_low": "", "value_high": "", "bound": "not_stated",
+        "unit": "%", "breakdown_id": "", "is_headline": "false",
+        "section": f"{sentence.section}, sentence {sentence.number}",
+        "note": f"{quote(sentence.text)} Named without a share."}
+        for mention, sentence in named_without_share if mention.region_id]
 
 
 def _claim_suffix(claim: Claim) -> str:

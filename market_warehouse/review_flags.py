@@ -113,16 +113,25 @@ def _share_sums(claims: list[Claim]) -> list[Flag]:
     return flags
 
 
-def _regions_without_share(extraction: Extraction, listings: Listings, claims: list[Claim]) -> list[Flag]:
+def regions_named_without_share(extraction: Extraction, claims: list[Claim]) -> list[tuple]:
+    """(mention, sentence) of each region a region list names (two or more regions in one sentence) that no
+    share claim covers, first mention only; none when the page states no regional share at all."""
     with_share = {claim.region_id for claim in claims if claim.metric == "share"}
     named = {}
     for mention, sentence in extraction.regions_named:
         if (mention.region_id or mention.label) not in with_share:
             named.setdefault(mention.region_id or mention.label, (mention, sentence))
+    return [(mention, sentence) for mention, sentence in named.values()
+            if with_share and sentence_has_regions(sentence, extraction)]
+
+
+def _regions_without_share(extraction: Extraction, listings: Listings, claims: list[Claim]) -> list[Flag]:
+    with_share = {claim.region_id for claim in claims if claim.metric == "share"}
     listed = {country.listed_region_id for country in listings.countries}
     flags = [Flag("region without share", f"{mention.label} ({mention.region_id or 'no region key'}) is named in "
-                  f"{_where(sentence)} with no share")
-             for mention, sentence in named.values() if with_share and sentence_has_regions(sentence, extraction)]
+                  f"{_where(sentence)} with no share" + (": drafted as a region_named claim" if mention.region_id
+                                                          else ""))
+             for mention, sentence in regions_named_without_share(extraction, claims)]
     flags += [Flag("region without share", f"{region}: the page lists its countries but states no share")
               for region in sorted(listed - with_share) if with_share]
     return flags

@@ -19,7 +19,11 @@ def review_sheet(source: SourceInfo, page: Page, extraction: Extraction, listing
              f"title period: {extraction.title_period[2] if extraction.title_period else 'none'}; "
              f"forecast period used: {_period(extraction.forecast_period)}.", "",
              "Check every row against the page, edit the CSVs here if needed, then run "
-             f"`python -m market_warehouse accept drafts/{source.source_id}` and `make build`.", ""]
+             f"`python -m market_warehouse accept drafts/{source.source_id}` and `make build`.", "",
+             "Grade the source in `sources.csv` before accepting: `publisher_kind` (research_report, company_filing, "
+             "report_press_release, trade_press, unattributed_page), `scope_fit` (same, narrower, wider, unclear) and "
+             "`edition_year` where the page states one. Left empty, the source counts as not assessed (README, "
+             "*Grades and the estimate*).", ""]
     lines += _check_section(problems)
     lines += _flags_section(flags)
     lines += _claims_section(rows)
@@ -59,7 +63,8 @@ def _flags_section(flags: list[Flag]) -> list[str]:
 
 
 def _claims_section(rows: DraftRows) -> list[str]:
-    lines = [f"## Claims ({len(rows.claims)}) -> market_claims.csv", "",
+    named = [row for row in rows.rows.get("market_claims", []) if row["metric"] == "region_named"]
+    lines = [f"## Claims ({len(rows.claims) + len(named)}) -> market_claims.csv", "",
              "| claim_id | metric | region | year / period | value | wording | where | context |",
              "|---|---|---|---|---|---|---|---|"]
     for claim_id, claim in rows.claims:
@@ -69,6 +74,9 @@ def _claims_section(rows: DraftRows) -> list[str]:
         lines.append(f"| {claim_id} | {claim.metric} | {_cell(claim.region_label)} ({claim.region_id}) | {_cell(when)} "
                      f"| {_cell(value)} | {figure.bound} | {_cell(claim.sentence.section)}, sentence "
                      f"{claim.sentence.number} | {_cell(_context(claim.sentence.text, figure.text))} |")
+    for row in named:
+        lines.append(f"| {row['claim_id']} | region_named | {_cell(row['region_label'])} ({row['region_id']}) | - | "
+                     f"none | {row['bound']} | {_cell(row['section'])} | {_cell(row['note'])} |")
     for claim, repeated in rows.repeats:
         lines.append(f"| (duplicate of {repeated}: not drafted again) | {claim.metric} | {claim.region_id} | "
                      f"{claim.year or claim.period_text} | {_cell(claim.figure.text)} | {claim.figure.bound} | "
