@@ -33,12 +33,17 @@ test-fast: install
 clean:
 	rm -rf build/target build/logs build/market.duckdb* target logs
 
-## Lint: sqlfluff (dbt templater, DuckDB dialect; .sqlfluff) on the models and ruff (pyproject.toml) on Python.
-## The templater compiles the project into a scratch candidate, never the real one.
+## Lint: sqlfluff (dbt templater, DuckDB dialect; .sqlfluff) on the models, ruff (pyproject.toml) on Python, and
+## dbt-score on the manifest (project >= 9.0, every model, seed and macro >= 8.5). The templater and `dbt parse`
+## use a scratch candidate, never the real one.
 .PHONY: lint
 lint: install
 	MARKET_WAREHOUSE_CANDIDATE=$(CURDIR)/build/lint.duckdb $(VENV)/bin/sqlfluff lint models tests/dbt
 	$(VENV)/bin/ruff check .
+	MARKET_WAREHOUSE_CANDIDATE=$(CURDIR)/build/lint.duckdb $(VENV)/bin/dbt parse --quiet --profiles-dir . \
+		--target-path build/lint-target --log-path build/logs
+	$(VENV)/bin/dbt-score lint --manifest build/lint-target/manifest.json --fail-project-under 9.0 \
+		--fail-any-item-under 8.5 --show failing-items
 
 ## Scale benchmark: M = 1, 10, 100, 1000 synthetic markets through the main job (bench/RESULTS.md), then
 ## DuckDB vs Spark at M = 1, 100, 1000, 10000 (bench/ENGINES.md); raw numbers in bench/results/.

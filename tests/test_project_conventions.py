@@ -66,3 +66,16 @@ def test_every_seed_column_is_described():
         assert seed.get("description"), seed["name"]
         for column in seed["columns"]:
             assert column.get("description", "").strip(), f"{seed['name']}.{column['name']}"
+
+
+def test_every_macro_is_described():
+    import re
+
+    defined = {name for path in (PACKAGE_ROOT / "macros").rglob("*.sql")
+               for name in re.findall(r"{%-?\s*(?:macro|test)\s+(\w+)\s*\(", path.read_text())}
+    described = {macro["name"]: macro.get("description", "")
+                 for macro in yaml.safe_load((PACKAGE_ROOT / "macros" / "_macros.yml").read_text())["macros"]}
+    # a generic test `x` is the macro `test_x` in dbt's graph
+    defined = {name if name in described else f"test_{name}" for name in defined}
+    assert defined == set(described)
+    assert all(text.strip() for text in described.values())

@@ -84,7 +84,8 @@ select
     weight,
     {{ grade_of('weight') }} as grade,
     -- in words, what set the weight: every attribute that lowered it, or that none did
-    coalesce(nullif(concat_ws('; ',
+    coalesce(nullif(concat_ws(
+        '; ',
         case publisher_kind
             when 'report_press_release' then 'a press release or summary of a report, not the report'
             when 'trade_press' then 'trade press repeating figures'
@@ -107,6 +108,8 @@ select
     weight > 0 and (has_path or states_growth) as counts_toward_estimate,
     case
         when weight = 0 then 'its weight is 0 under the grading factors'
-        when not (has_path or states_growth) then 'states no world market size with a growth rate, and no world growth rate'
+        when
+            not (has_path or states_growth)
+            then 'states no world market size with a growth rate, and no world growth rate'
     end as exclusion_reason
 from weighted

@@ -29,7 +29,7 @@ graded as (
         market_id,
         count(*) filter (where counts_toward_estimate) as n_sources,
         {{ ordered_string_agg("publisher || ' (' || grade || ')'", "', '", 'weight desc, publisher, source_id') }}
-            filter (where counts_toward_estimate) as sources_text
+        filter (where counts_toward_estimate) as sources_text
     from {{ ref('fct_source_grade') }}
     group by market_id
 ),
@@ -95,31 +95,36 @@ select
     graded.sources_text,
     coalesce(clusters.n_clusters, 0) as n_clusters,
     case
-        when clusters.n_clusters is null then 'No source gives a world market size for the base year, so there is no estimate.'
+        when
+            clusters.n_clusters is null
+            then 'No source gives a world market size for the base year, so there is no estimate.'
         when clusters.n_size_sources = 1
             then 'One source gives a base-year size (' || clusters.groups_text
-            || '): the range shows only how far the growth rates differ.'
+                || '): the range shows only how far the growth rates differ.'
         when clusters.n_clusters = 1
-            then 'The ' || cast(clusters.n_size_sources as string) || ' sources with a base-year size agree within a factor of '
-            || printf('%.1f', clusters.highest_usd_bn / clusters.lowest_usd_bn) || ' in '
-            || cast(ends.base_year as string) || ': ' || clusters.groups_text || '.'
+            then 'The '
+                || cast(clusters.n_size_sources as string)
+                || ' sources with a base-year size agree within a factor of '
+                || printf('%.1f', clusters.highest_usd_bn / clusters.lowest_usd_bn) || ' in '
+                || cast(ends.base_year as string) || ': ' || clusters.groups_text || '.'
         else 'The sources disagree on what the market is worth: their ' || cast(ends.base_year as string)
             || ' sizes fall into ' || cast(clusters.n_clusters as string) || ' groups, ' || clusters.groups_text || '. '
             || case
                 when clusters.estimate_group_text is not null
                     then 'The estimate for ' || cast(ends.base_year as string) || ', '
-                    || {{ usd_bn_text('ends.estimate_base_usd_bn') }} || ' USD bn, comes from the group of '
-                    || clusters.estimate_group_text || '; check that its scope matches yours.'
+                        || {{ usd_bn_text('ends.estimate_base_usd_bn') }} || ' USD bn, comes from the group of '
+                        || clusters.estimate_group_text || '; check that its scope matches yours.'
                 else 'The estimate for ' || cast(ends.base_year as string) || ', '
                     || {{ usd_bn_text('ends.estimate_base_usd_bn') }}
-                    || ' USD bn, lies between the groups and no source states it: use the group whose scope matches yours.'
+                    || ' USD bn, lies between the groups and no source states it: '
+                    || 'use the group whose scope matches yours.'
             end
     end as agreement_text,
     case when ends.primary_source_id is not null and ends.base_scenario_end_usd_bn is not null then
-        'The headline growth of the primary report, ' || primary_headline.value_as_stated || ', gives '
-        || {{ usd_bn_text('ends.base_scenario_end_usd_bn') }} || ' USD bn in ' || cast(ends.end_year as string)
-        || ', above ' || {{ pct_text('ends.base_scenario_end_percentile') }} || ' of the draws of the estimate'
-        || coalesce('; its own ' || primary_contradictions.contradicting_text || ' contradicts it', '') || '.'
+            'The headline growth of the primary report, ' || primary_headline.value_as_stated || ', gives '
+            || {{ usd_bn_text('ends.base_scenario_end_usd_bn') }} || ' USD bn in ' || cast(ends.end_year as string)
+            || ', above ' || {{ pct_text('ends.base_scenario_end_percentile') }} || ' of the draws of the estimate'
+            || coalesce('; its own ' || primary_contradictions.contradicting_text || ' contradicts it', '') || '.'
     end as primary_position_text,
     'A growth rate or size stated as a range (e.g. 9-11 %) counts as its midpoint (10 %) in every source path, '
     || 'median and estimate; its two ends count only for the low and high scenarios.' as range_rule_text

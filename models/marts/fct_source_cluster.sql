@@ -26,7 +26,9 @@ numbered as (
         *,
         sum(
             case when next_smaller_usd_bn is null
-                or size_usd_bn > next_smaller_usd_bn * {{ number_var('cluster_gap_ratio') }} then 1 else 0 end
+                    or size_usd_bn > next_smaller_usd_bn * {{ number_var('cluster_gap_ratio') }} then 1
+                else 0
+            end
         ) over (
             partition by market_id order by size_usd_bn asc, source_id asc
             rows between unbounded preceding and current row

@@ -48,8 +48,11 @@ claimed as (
             as share_as_stated,
         count(*) filter (where metric = 'share' and value is not null) as n_shares_stated,
         count(*) filter (where metric = 'share' and bound = 'not_visible') as n_shares_not_visible,
-        {{ ordered_string_agg('claim_id', "', '", 'claim_id') }} filter (where metric not in ('share', 'region_named')) as other_claim_ids,
-        {{ ordered_string_agg('claim_as_stated', "'; '", 'claim_id') }} filter (where metric not in ('share', 'region_named'))
+        {{ ordered_string_agg('claim_id', "', '", 'claim_id') }} filter (where metric not in ('share', 'region_named'))
+            as other_claim_ids,
+        {{ ordered_string_agg('claim_as_stated', "'; '", 'claim_id') }} filter (
+            where metric not in ('share', 'region_named')
+        )
             as other_claims_as_stated
     from region_claims
     group by market_id, source_id, region_id
