@@ -83,6 +83,7 @@ $(SUPERSET_VENV)/.installed: requirements-superset.lock
 	$(SUPERSET_PY) -m pip install --quiet --disable-pip-version-check -r requirements-superset.lock
 	touch $(SUPERSET_VENV)/.installed
 
+## Make .venv-superset only (reinstalled when requirements-superset.lock changes; ~870 MB).
 superset-install: $(SUPERSET_VENV)/.installed
 
 ## Start Superset on 127.0.0.1:$(SUPERSET_PORT) in the background with the dashboards of superset/assets/ imported and the
@@ -95,7 +96,7 @@ superset: install superset-install
 superset-stop:
 	$(SUPERSET_PY) -m market_warehouse.superset stop
 
-## The Superset tests (tests/test_superset.py: a clean copy, make superset, chart-data API vs the marts, Chromium
+## The Superset tests (tests/test_superset.py: a clean git clone, make superset, chart-data API vs the marts, Chromium
 ## screenshots in build/screenshots/superset/, a publish while it runs), kept out of `make test` (a Superset start each).
 test-superset: install superset-install
 	$(PY) -m pytest -m superset
