@@ -19,6 +19,7 @@ from __future__ import annotations
 import http.cookiejar
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -179,6 +180,23 @@ def test_chart_data_api_returns_the_marts(superset):
         superset["published"], "select market_id, year, p10, p50, p90 from marts.fct_forecast_fan where region_id = 'WORLD'"))
     markets = from_marts(superset["published"], "select count(*) from marts.dim_market")[0][0]
     assert markets >= 1 and len({row["market_id"] for row in api.rows(*FAN)}) == markets
+
+
+def test_the_docs_import_recipe_imports_the_dashboards_into_a_running_superset(superset):
+    """docs/superset.md's import block, as written, with this Superset's `superset` command on the PATH."""
+    docs = (PACKAGE_ROOT / "docs" / "superset.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```bash\n(.*?)```", docs, re.S) if "import-dashboards" in b]
+    env = clean_env() | {"PATH": f"{superset['clone'] / '.venv-superset' / 'bin'}:{os.environ['PATH']}",
+                         "SUPERSET_CONFIG_PATH": str(superset["state"] / "superset_config.py")}
+    imported = subprocess.run(["bash", "-euc", block], cwd=superset["clone"], capture_output=True, text=True, timeout=600,
+                              env=env)
+    assert imported.returncode == 0, imported.stdout[-3000:] + imported.stderr[-3000:]
+    api = Api(superset["url"], "admin", superset["password"])
+    databases = api.call("GET", "/api/v1/database/?q=(page_size:100)")["result"]
+    (database,) = [d for d in databases if d["database_name"] == "market_warehouse"]
+    uri = api.call("GET", f"/api/v1/database/{database['id']}/connection")["result"]["sqlalchemy_uri"]
+    assert uri == f"duckdb:///{superset['clone'] / 'warehouse' / 'market.duckdb'}?access_mode=read_only"
+    assert set(api.dataset_ids()) == {path.stem for path in (ASSETS / "datasets").rglob("*.yaml")}
 
 
 def test_dashboard_in_chromium_for_each_market(superset, tmp_path):
