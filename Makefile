@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install build test clean spark-install spark-check test-spark
+.PHONY: install build test clean spark-install spark-check test-spark superset-install superset superset-stop test-superset
 
 # Reinstall only when the lock changes.
 $(INSTALLED): requirements.lock
@@ -21,7 +21,7 @@ build: install
 ## All tests (pytest: dbt, GX, publish, reports), on two processes: each module in one of them
 ## (tests/conftest.py), so module and session fixtures are built at most once per process.
 test: install
-	$(PY) -m pytest -n 2 --dist loadgroup -m "not spark"
+	$(PY) -m pytest -n 2 --dist loadgroup -m "not spark and not superset"
 
 ## The fast subset for iteration (<= 90 s): seed check, one warehouse build with its numbers, the rule book
 ## on the real data. Everything marked slow (crash, publish, browser, corruption tests) is left to `make test`.
@@ -77,3 +77,31 @@ spark-check: spark-install
 ## The Spark tests (spark-check, GX on Spark), kept out of `make test` (a JVM start and a Spark build each).
 test-spark: spark-install
 	$(SPARK_PY) -m pytest -m spark
+
+## Apache Superset (README "Query it from BI tools", docs/superset.md): its own venv from requirements-superset.lock
+## (apache-superset 6.1.0, SQLAlchemy 1.4), made only by these targets, so `make build` and `make test` never install it.
+SUPERSET_VENV := .venv-superset
+SUPERSET_PY := $(SUPERSET_VENV)/bin/python
+SUPERSET_PORT ?= 8088
+$(SUPERSET_VENV)/.installed: requirements-superset.lock
+	$(PYTHON) -m venv $(SUPERSET_VENV)
+	$(SUPERSET_PY) -m pip install --quiet --disable-pip-version-check -r requirements-superset.lock
+	touch $(SUPERSET_VENV)/.installed
+
+## Make .venv-superset only (reinstalled when requirements-superset.lock changes; ~870 MB).
+superset-install: $(SUPERSET_VENV)/.installed
+
+## Start Superset on 127.0.0.1:$(SUPERSET_PORT) in the background with the dashboards of superset/assets/ imported and the
+## published warehouse registered read-only; prints the URL and the generated admin password. Builds first if never published.
+superset: install superset-install
+	test -e warehouse/market.duckdb || $(PY) -m market_warehouse build
+	$(SUPERSET_PY) -m market_warehouse.superset start --port $(SUPERSET_PORT)
+
+## Stop the Superset that `make superset` started (by its PID in build/superset/superset.pid).
+superset-stop:
+	$(SUPERSET_PY) -m market_warehouse.superset stop
+
+## The Superset tests (tests/test_superset.py: a clean git clone, make superset, chart-data API vs the marts, Chromium
+## screenshots in build/screenshots/superset/, a publish while it runs), kept out of `make test` (a Superset start each).
+test-superset: install superset-install
+	$(PY) -m pytest -m superset

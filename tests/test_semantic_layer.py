@@ -47,6 +47,7 @@ def mf_project(built_project, tmp_path_factory):
     project.build_dir.mkdir(parents=True, exist_ok=True)
     shutil.copy2(built_project.candidate_db, project.candidate_db)
     (project.root / ".venv").symlink_to(Path(sys.prefix))
+    (project.root / "warehouse").symlink_to(built_project.warehouse_dir)  # DBT_TARGET=published reads it
     assert README_COMMANDS[0] == ".venv/bin/dbt parse"
     parsed = mf(project, README_COMMANDS[0])
     assert parsed.returncode == 0, parsed.stdout[-3000:]
@@ -83,8 +84,11 @@ def same(left: float | None, right: float | None) -> bool:
     return math.isclose(left, right, rel_tol=1e-12, abs_tol=1e-12)
 
 
-def test_the_readme_commands_run_as_written(mf_project, warehouse):
+def test_the_readme_commands_run_as_written(mf_project, warehouse, built_project):
     assert README_COMMANDS[1] == ".venv/bin/mf validate-configs" and len(README_COMMANDS) == 4
+    assert all(command.startswith("DBT_TARGET=published .venv/bin/mf query ") for command in README_COMMANDS[2:])
+    published = built_project.published_db.resolve()
+    before = (published.stat().st_mtime_ns, published.stat().st_size)
     validated = mf(mf_project, README_COMMANDS[1])
     assert validated.returncode == 0, validated.stdout[-3000:] + validated.stderr[-3000:]
     assert validated.stdout.count("(ERRORS: 0, FUTURE_ERRORS: 0, WARNINGS: 0)") >= 6, validated.stdout[-3000:]
@@ -105,6 +109,13 @@ def test_the_readme_commands_run_as_written(mf_project, warehouse):
     assert several.returncode == 0, several.stdout[-3000:] + several.stderr[-3000:]
     assert len([line for line in several.stdout.splitlines() if re.match(r"\d{4}-01-01T", line)]) == 8
     assert "biopharma_contract_manufacturing" in several.stdout
+    assert (published.stat().st_mtime_ns, published.stat().st_size) == before, "mf changed the published file"
+
+
+def test_the_published_target_is_read_only(mf_project, built_project):
+    """profiles.yml target `published`: dbt-duckdb opens the published file with access_mode READ_ONLY."""
+    shown = mf(mf_project, "DBT_TARGET=published .venv/bin/dbt run --select dim_market")
+    assert shown.returncode != 0 and "read-only mode" in shown.stdout + shown.stderr, shown.stdout[-2000:]
 
 
 def test_market_size_equals_fct_market_forecast_row_by_row(mf_project, warehouse, tmp_path):
