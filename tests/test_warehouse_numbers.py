@@ -112,7 +112,7 @@ def test_source_consistency_separates_period_mismatch_from_consistent(warehouse)
 
 def test_primary_report_cagr_conflict_is_surfaced(warehouse):
     conflicts = warehouse.execute("select claim_id_a, claim_id_b, gap from marts.fct_claim_conflicts "
-                                  "where is_conflict").fetchall()
+                                  "where is_conflict and market_id = 'biopharma_cmo_cro'").fetchall()
     # 11.5 % cannot be true together with 7-10 %: 1.5 points apart. 'over 8 %' fits both.
     assert conflicts == [("rmf-cagr-forecast-period", "rmf-cagr-next-five-years", pytest.approx(1.5))]
     n_pairs = one(warehouse, "select count(*) from marts.fct_claim_conflicts where source_id = 'rmf-1923674'")[0]
