@@ -48,6 +48,20 @@ def compare_marts(duckdb_path: Path, export_dir: Path, schema: str = "marts") ->
 
 
 def _compare_one(connection, schema: str, mart: str, export: Path) -> MartComparison:
+    mine = _attach_export(connection, schema, mart, export)
+    keys = [column for column, data_type in mine.items() if data_type not in FLOATING]
+    numbers = [column for column, data_type in mine.items() if data_type in FLOATING]
+    counts = connection.execute(f"select (select count(*) from {schema}.{mart}), (select count(*) from other)").fetchone()
+    if counts[0] != counts[1]:
+        raise EnginesDiffer(f"{mart}: {counts[0]} rows on DuckDB vs {counts[1]} on the other engine")
+    first = _first_differing_row(connection, f"{schema}.{mart}", list(mine), keys, numbers)
+    if first is not None:
+        _raise_difference(mart, list(mine), keys, numbers, first)
+    return MartComparison(mart=mart, rows=counts[0], columns=len(mine))
+
+
+def _attach_export(connection, schema: str, mart: str, export: Path) -> dict[str, str]:
+    """The export as the temp view `other`, checked to have the mart's columns and type families."""
     if not export.exists():
         raise EnginesDiffer(f"{mart}: no export {export} from the other engine")
     pattern = str(export / "*.parquet") if export.is_dir() else str(export)
@@ -59,43 +73,44 @@ def _compare_one(connection, schema: str, mart: str, export: Path) -> MartCompar
     for column, data_type in mine.items():
         if _family(data_type) != _family(theirs[column]):
             raise EnginesDiffer(f"{mart}.{column}: type {data_type} on DuckDB vs {theirs[column]} on the other engine")
+    return mine
 
-    keys = [column for column, data_type in mine.items() if data_type not in FLOATING]
-    numbers = [column for column, data_type in mine.items() if data_type in FLOATING]
-    counts = connection.execute(f"select (select count(*) from {schema}.{mart}), (select count(*) from other)").fetchone()
-    if counts[0] != counts[1]:
-        raise EnginesDiffer(f"{mart}: {counts[0]} rows on DuckDB vs {counts[1]} on the other engine")
 
+def _first_differing_row(connection, relation: str, names: list[str], keys: list[str], numbers: list[str]):
+    """Both sides sorted by key then numbers and paired by position: the first pair that differs, or None."""
     order = ", ".join(f"{_quote(column)} asc nulls last" for column in keys + numbers) or "1"
     differs = " or ".join(
         [f"a.{_quote(c)} is distinct from b.{_quote(c)}" for c in keys]
         + [f"not ((a.{_quote(c)} is null and b.{_quote(c)} is null) or abs(a.{_quote(c)} - b.{_quote(c)}) <= "
            f"greatest({RELATIVE_TOLERANCE} * greatest(abs(a.{_quote(c)}), abs(b.{_quote(c)})), {ABSOLUTE_TOLERANCE}))"
            for c in numbers])
-    columns = ", ".join(_quote(column) for column in mine)
-    first = connection.execute(f"""
-        with a as (select {columns}, row_number() over (order by {order}) as row_in_order from {schema}.{mart}),
+    columns = ", ".join(_quote(column) for column in names)
+    return connection.execute(f"""
+        with a as (select {columns}, row_number() over (order by {order}) as row_in_order from {relation}),
              b as (select {columns}, row_number() over (order by {order}) as row_in_order from other)
         select a.*, b.* from a join b using (row_in_order)
         where {differs or 'false'}
         order by a.row_in_order limit 1""").fetchone()
-    if first is not None:
-        width = len(mine) + 1
-        duck_row, other_row = first[:width], first[width:]
-        names = list(mine)
-        key = ", ".join(f"{column}={duck_row[names.index(column)]!r}" for column in keys) or "(no key columns)"
-        for index, column in enumerate(names):
-            a, b = duck_row[index], other_row[index]
-            if column in numbers:
-                same = (a is None and b is None) or (
-                    a is not None and b is not None
-                    and abs(a - b) <= max(RELATIVE_TOLERANCE * max(abs(a), abs(b)), ABSOLUTE_TOLERANCE))
-            else:
-                same = a == b
-            if not same:
-                raise EnginesDiffer(f"{mart}: row {key}: column {column} is {a!r} on DuckDB, {b!r} on the other engine")
-        raise EnginesDiffer(f"{mart}: row {key} differs")  # NULL against a value in a key column
-    return MartComparison(mart=mart, rows=counts[0], columns=len(mine))
+
+
+def _raise_difference(mart: str, names: list[str], keys: list[str], numbers: list[str], pair: tuple) -> None:
+    """Name the first differing column of a differing pair of rows, with the row's key."""
+    width = len(names) + 1
+    duck_row, other_row = pair[:width], pair[width:]
+    key = ", ".join(f"{column}={duck_row[names.index(column)]!r}" for column in keys) or "(no key columns)"
+    for index, column in enumerate(names):
+        a, b = duck_row[index], other_row[index]
+        if not _same(a, b, column in numbers):
+            raise EnginesDiffer(f"{mart}: row {key}: column {column} is {a!r} on DuckDB, {b!r} on the other engine")
+    raise EnginesDiffer(f"{mart}: row {key} differs")  # NULL against a value in a key column
+
+
+def _same(a, b, is_number: bool) -> bool:
+    if not is_number:
+        return a == b
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= max(RELATIVE_TOLERANCE * max(abs(a), abs(b)), ABSOLUTE_TOLERANCE)
 
 
 def _column_types(connection, relation: str) -> dict[str, str]:
