@@ -75,27 +75,37 @@ def find_figures(sentence: str) -> list[Figure]:
 
 def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     groups = match.groupdict()
-    numbers = tuple(n for n in (groups.get("num") or groups.get("bnum"), groups.get("num2") or groups.get("bnum2"))
-                    if n)
+    numbers = _printed_numbers(groups)
     lead = sentence[max(0, match.start() - 30):match.start()]
     if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
         return None  # 'grow from $74 billion to $287 billion' is two figures, not a range
-    qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
-    qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
-    values = [float(n.replace(",", "")) for n in numbers]
-    if kind == "percent" and re.search(r"(?:^|[\s(])[-−]$", sentence[max(0, match.start() - 2):match.start()]):
-        values = [-value for value in values]  # 'a negative CAGR of -8.6%'
     scale = (groups.get("scale") or "").lower()
     if kind == "money" and scale in ("m", "b", "k") and match.group(0)[-1] not in "mbkMBK":
         return None
-    currency = _currency(groups) if kind == "money" else None
-    scale_in_bn = SCALES_IN_BN.get(scale) if kind != "percent" else None
+    qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
+    values = _signed_values(kind, numbers, sentence, match.start())
     is_range = len(values) == 2
     return Figure(kind=kind, text=match.group(0).strip(), start=match.start(), end=match.end(),
                   value=None if is_range else values[0], low=values[0] if is_range else None,
                   high=values[1] if is_range else None,
-                  bound="range" if is_range else _bound(qualifier), qualifier=qualifier, currency=currency,
-                  scale_in_bn=scale_in_bn, printed=numbers)
+                  bound="range" if is_range else _bound(qualifier), qualifier=qualifier,
+                  currency=_currency(groups) if kind == "money" else None,
+                  scale_in_bn=SCALES_IN_BN.get(scale) if kind != "percent" else None, printed=numbers)
+
+
+def _printed_numbers(groups: dict) -> tuple[str, ...]:
+    """The one or two numbers as printed: a value, or the two ends of a range."""
+    first = groups.get("num") or groups.get("bnum")
+    second = groups.get("num2") or groups.get("bnum2")
+    return tuple(number for number in (first, second) if number)
+
+
+def _signed_values(kind: str, numbers: tuple[str, ...], sentence: str, start: int) -> list[float]:
+    values = [float(number.replace(",", "")) for number in numbers]
+    if kind == "percent" and re.search(r"(?:^|[\s(])[-−]$", sentence[max(0, start - 2):start]):
+        return [-value for value in values]  # 'a negative CAGR of -8.6%'
+    return values
 
 
 def _currency(groups: dict) -> str:
