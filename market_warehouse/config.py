@@ -99,6 +99,7 @@ VAR_CHECKS = {
     "fan_draws": _integer(1, 1_000_000),
     "fan_keep_draws": _boolean,
     "input_folder": _folder,
+    "max_hierarchy_depth": _integer(1, 1000),  # macros/vars.sql bounded_int_var has the same bounds
 }
 
 
