@@ -26,7 +26,7 @@ import yaml
 from market_warehouse.hierarchy_check import hierarchy_problems
 from market_warehouse.project import Project
 from market_warehouse.seed_problem import SeedProblem
-from market_warehouse.value_bounds import bound_problems
+from market_warehouse.value_bounds import bound_problems, bounded_columns
 
 MAX_CELL_CHARS = 2000  # longer is a broken quote swallowing rows, not a curated fact
 MAX_COLUMNS_LISTED = 20  # a file with thousands of stray columns gets one message, not thousands
@@ -162,10 +162,7 @@ def _check_loaded(connection, loaded: list[SeedContract], labels: dict[str, str]
         label = labels[contract.name]
         problems += _run_tests(connection, contract, label, loaded_names)
         problems += hierarchy_problems(connection, contract, label)
-        reported = {(problem.row, problem.column) for problem in problems if problem.file == label}
-        # A cell a seed test already reported (values_between) is not reported twice.
-        problems += [problem for problem in bound_problems(connection, contract.name, label, contract.row_key)
-                     if (problem.row, problem.column) not in reported]
+        problems += bound_problems(connection, contract.name, label, contract.row_key)
     return problems
 
 
@@ -465,6 +462,8 @@ def _run_tests(connection, contract: SeedContract, label: str, loaded: set[str])
                 for row, value in failing(f"select _row, {col} from {table} where {col} not in ({values})"):
                     problems.append(SeedProblem(
                         label, row, column, f"{value!r} is not one of: {', '.join(map(str, args['values']))}"))
+            elif name == "values_between" and (contract.name, column) in bounded_columns():
+                continue  # value_bounds.BOUNDS has this column's bound (as tight or tighter), with the row's key
             elif name == "values_between":
                 low, high = args["min_value"], args["max_value"]
                 for row, value in failing(f"select _row, {col} from {table} where {col} < {low} or {col} > {high}"):
