@@ -119,11 +119,11 @@ def _run(args, project: Project) -> int:
 
     if args.command == "restore-previous":
         from market_warehouse.pipeline import BuildFailed, build_lock
-        from market_warehouse.publish import restore_previous
+        from market_warehouse.restore import RestoreRefused, restore_checked_previous
         try:
             with build_lock(project):
-                run_id = restore_previous(project)
-        except (BuildFailed, FileNotFoundError) as error:
+                run_id = restore_checked_previous(project)
+        except (BuildFailed, RestoreRefused) as error:
             print(f"RESTORE FAILED: {error}", file=sys.stderr)
             return 1
         print(f"published the previous release again: {run_id} ({project.published_db})")
