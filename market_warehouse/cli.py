@@ -85,14 +85,15 @@ def _run(args, project: Project) -> int:
 
     if args.command == "validate":
         from market_warehouse.pipeline import new_run_id
-        from market_warehouse.target_check import TargetProblem, check_published_file_opens
+        from market_warehouse.target_check import TargetProblem, check_given_file_opens, check_published_file_opens
         from market_warehouse.validation import validate
         db_path = args.db or project.published_db
         if not db_path.exists():
-            print(f"{db_path} does not exist; run `make build` first", file=sys.stderr)
+            print(f"{db_path} does not exist; " + ("check the path given with --db" if args.db else
+                                                   "run `make build` first"), file=sys.stderr)
             return 1
         try:
-            check_published_file_opens(db_path)
+            (check_given_file_opens if args.db else check_published_file_opens)(db_path)
         except TargetProblem as error:
             print(f"VALIDATE FAILED: {error}", file=sys.stderr)
             return 1
