@@ -18,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     project = Project(args.project_dir.resolve()) if args.project_dir else Project()
+    _never_fail_on_encoding()
+    if problem := project.not_a_project():
+        print(problem, file=sys.stderr)
+        return 1
     try:
         return _run(args, project)
     except KeyboardInterrupt:
@@ -28,6 +32,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.command} FAILED unexpectedly: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
               f" - traceback in {log}", file=sys.stderr)
         return 1
+
+
+def _never_fail_on_encoding() -> None:
+    """Under a locale that cannot write a message's text (LANG=C without UTF-8), write what it cannot as
+    escapes (\u0405) instead of failing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _write_crash_log(project: Project, error: Exception) -> Path:
@@ -45,7 +57,8 @@ def _write_crash_log(project: Project, error: Exception) -> Path:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m market_warehouse", description=__doc__)
-    parser.add_argument("--project-dir", type=Path, default=None, help="project root (default: this checkout)")
+    parser.add_argument("--project-dir", type=Path, default=None,
+                        help="project root (default: $MARKET_WAREHOUSE_PROJECT_DIR, else this checkout)")
     commands = parser.add_subparsers(dest="command", required=True)
     build_parser = commands.add_parser("build", help="check seeds, dbt build, validate, publish (the main job)")
     build_parser.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")

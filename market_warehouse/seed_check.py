@@ -200,7 +200,9 @@ def _not_a_regular_file(path: Path, label: str) -> SeedProblem | None:
         return SeedProblem(label, None, None, f"cannot be read: {error.strerror}")
     if stat.S_ISREG(mode):
         return None
-    kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
+    kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a special file")
     return SeedProblem(label, None, None, f"is {kind}, not a regular file; remove it or put the {path.suffix[1:].upper()} file there")
 
 
@@ -232,6 +234,9 @@ def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[li
     if not text.strip():
         return [], [SeedProblem(label, None, None, f"file is empty; expected a header: {','.join(contract.column_types)}")]
 
+    # The csv module's own field limit (131,072 characters) would call a long cell broken quoting; let it
+    # read the cell, so MAX_CELL_CHARS reports it with its length.
+    csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[SeedProblem] = []
     try:
