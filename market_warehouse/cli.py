@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from market_warehouse import interrupts
 from market_warehouse.project import Project
 
 
@@ -22,11 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     if problem := project.not_a_project():
         print(problem, file=sys.stderr)
         return 1
+    interrupts.install()
     try:
         return _run(args, project)
-    except KeyboardInterrupt:
-        print("interrupted; the published warehouse is unchanged unless the publish had already switched", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt:  # a command that publishes nothing itself, or before a job started
+        print(interrupts.interrupted_outside_a_job(args.command, project), file=sys.stderr)
+        return 128 + signal.Signals[interrupts.received()].value
     except Exception as error:  # unexpected: one line here, the traceback in a file
         log = _write_crash_log(project, error)
         print(f"{args.command} FAILED unexpectedly: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
@@ -189,6 +192,9 @@ def _run_job(kind: str, project: Project, job, unchanged: str | None = None) -> 
     from market_warehouse.pipeline import BuildFailed
     try:
         report = job()
+    except interrupts.JobInterrupted as interrupted:
+        print(interrupted.paragraph(kind, project.published_db), file=sys.stderr)
+        return 128 + signal.Signals[interrupted.signal_name].value
     except BuildFailed as error:
         print(f"{kind} FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
         print(unchanged or f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)
