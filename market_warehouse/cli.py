@@ -153,7 +153,8 @@ def _run(args, project: Project) -> int:
         except ReportFailed as error:
             print(f"REPORT FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
             return 1
-        print(json.dumps({"site": str(result.site_dir), "step_seconds": result.step_seconds}, indent=2))
+        print(json.dumps({"site": str(result.site_dir), "release": result.release,
+                          "step_seconds": result.step_seconds}, indent=2))
         return 0
     return 2
 
