@@ -64,7 +64,7 @@ def test_the_report_reads_the_release_it_started_with_while_a_publish_switches(c
     output, _ = process.communicate("\n", timeout=1500)
     assert process.returncode == 0, output[-4000:]
     assert os.path.basename(os.readlink(project.warehouse_dir / "current")) == switched_to
-    assert json.loads(output[output.rindex("{\n"):])["release"] == started_with
+    assert json.loads(output[output.rindex("\n{\n"):])["release"] == started_with
 
     data = reports / ".evidence" / "template" / "static" / "data" / "warehouse"
     with duckdb.connect() as connection:
