@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _never_fail_on_encoding() -> None:
     """Under a locale that cannot write a message's text (LANG=C without UTF-8), write what it cannot as
-    escapes (\u0405) instead of failing with UnicodeEncodeError."""
+    escapes (\\u0405) instead of failing with UnicodeEncodeError."""
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
