@@ -94,6 +94,8 @@ def publish(project: Project, run_id: str) -> Path:
         _fsync(staging)
         pause_point("publish:exported")
         staging.rename(release)
+    except KeyboardInterrupt:
+        raise  # a signal: interrupts.stop() removes the half-written release and names it
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # leftovers of a failed copy go at once
         raise

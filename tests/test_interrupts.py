@@ -102,3 +102,14 @@ def test_an_interrupt_after_the_release_switch_says_the_new_release_is_published
     assert (with_candidate.warehouse_dir / "market.previous.duckdb").resolve().parent.name == release
     assert_file_and_exports_are_one_publish(with_candidate)
     assert leftovers(with_candidate) == []
+
+
+def test_sigterm_while_the_release_is_copied_removes_the_half_written_release_and_says_so(with_candidate):
+    release, published = current(with_candidate), sha256(with_candidate.published_db)
+    process = start(with_candidate, "publish", pause="publish:copied")
+    _, message = interrupt(process, signal.SIGTERM, "paused at publish:copied")
+    assert message.startswith(f"PUBLISH INTERRUPTED by SIGTERM at step 'publish'. The published warehouse "
+                              f"{with_candidate.published_db} was not changed (still release {release}). Cleaned up: "
+                              "warehouse/releases/.incoming-"), message
+    assert (current(with_candidate), sha256(with_candidate.published_db)) == (release, published)
+    assert leftovers(with_candidate) == []
