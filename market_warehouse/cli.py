@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
+from market_warehouse import interrupts
 from market_warehouse.project import Project
 
 
@@ -18,16 +20,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     project = Project(args.project_dir.resolve()) if args.project_dir else Project()
+    _never_fail_on_encoding()
+    if problem := project.not_a_project():
+        print(problem, file=sys.stderr)
+        return 1
+    interrupts.install()
     try:
         return _run(args, project)
-    except KeyboardInterrupt:
-        print("interrupted; the published warehouse is unchanged unless the publish had already switched", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt:  # a command that publishes nothing itself, or before a job started
+        print(interrupts.interrupted_outside_a_job(args.command, project), file=sys.stderr)
+        return 128 + signal.Signals[interrupts.received()].value
     except Exception as error:  # unexpected: one line here, the traceback in a file
         log = _write_crash_log(project, error)
         print(f"{args.command} FAILED unexpectedly: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
               f" - traceback in {log}", file=sys.stderr)
         return 1
+
+
+def _never_fail_on_encoding() -> None:
+    """Under a locale that cannot write a message's text (LANG=C without UTF-8), write what it cannot as
+    escapes (\\u0405) instead of failing with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _write_crash_log(project: Project, error: Exception) -> Path:
@@ -45,7 +60,8 @@ def _write_crash_log(project: Project, error: Exception) -> Path:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m market_warehouse", description=__doc__)
-    parser.add_argument("--project-dir", type=Path, default=None, help="project root (default: this checkout)")
+    parser.add_argument("--project-dir", type=Path, default=None,
+                        help="project root (default: $MARKET_WAREHOUSE_PROJECT_DIR, else this checkout)")
     commands = parser.add_subparsers(dest="command", required=True)
     build_parser = commands.add_parser("build", help="check seeds, dbt build, validate, publish (the main job)")
     build_parser.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
@@ -125,14 +141,15 @@ def _run(args, project: Project) -> int:
 
     if args.command == "validate":
         from market_warehouse.pipeline import new_run_id
-        from market_warehouse.target_check import TargetProblem, check_published_file_opens
+        from market_warehouse.target_check import TargetProblem, check_given_file_opens, check_published_file_opens
         from market_warehouse.validation import validate
         db_path = args.db or project.published_db
         if not db_path.exists():
-            print(f"{db_path} does not exist; run `make build` first", file=sys.stderr)
+            print(f"{db_path} does not exist; " + ("check the path given with --db" if args.db else
+                                                   "run `make build` first"), file=sys.stderr)
             return 1
         try:
-            check_published_file_opens(db_path)
+            (check_given_file_opens if args.db else check_published_file_opens)(db_path)
         except TargetProblem as error:
             print(f"VALIDATE FAILED: {error}", file=sys.stderr)
             return 1
@@ -159,11 +176,11 @@ def _run(args, project: Project) -> int:
 
     if args.command == "restore-previous":
         from market_warehouse.pipeline import BuildFailed, build_lock
-        from market_warehouse.publish import restore_previous
+        from market_warehouse.restore import RestoreRefused, restore_checked_previous
         try:
             with build_lock(project):
-                run_id = restore_previous(project)
-        except (BuildFailed, FileNotFoundError) as error:
+                run_id = restore_checked_previous(project)
+        except (BuildFailed, RestoreRefused) as error:
             print(f"RESTORE FAILED: {error}", file=sys.stderr)
             return 1
         print(f"published the previous release again: {run_id} ({project.published_db})")
@@ -176,7 +193,8 @@ def _run(args, project: Project) -> int:
         except ReportFailed as error:
             print(f"REPORT FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
             return 1
-        print(json.dumps({"site": str(result.site_dir), "step_seconds": result.step_seconds}, indent=2))
+        print(json.dumps({"site": str(result.site_dir), "release": result.release,
+                          "step_seconds": result.step_seconds}, indent=2))
         return 0
     return 2
 
@@ -215,6 +233,9 @@ def _run_job(kind: str, project: Project, job, unchanged: str | None = None) -> 
     from market_warehouse.pipeline import BuildFailed
     try:
         report = job()
+    except interrupts.JobInterrupted as interrupted:
+        print(interrupted.paragraph(kind, project.published_db), file=sys.stderr)
+        return 128 + signal.Signals[interrupted.signal_name].value
     except BuildFailed as error:
         print(f"{kind} FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
         print(unchanged or f"The published warehouse {project.published_db} was not changed.", file=sys.stderr)

@@ -127,6 +127,7 @@ VAR_CHECKS = {
     "grade_bands": _grade_bands,
     "cluster_gap_ratio": _number(1, 1000),
     "input_folder": _folder,
+    "max_hierarchy_depth": _integer(1, 1000),  # macros/vars.sql bounded_int_var has the same bounds
 }
 
 

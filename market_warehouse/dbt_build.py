@@ -38,6 +38,8 @@ def run_dbt(project: Project, command: str = "build", dbt_vars: dict | None = No
         result = dbtRunner().invoke(args)
     finally:
         _release_duckdb()
+    if isinstance(result.exception, KeyboardInterrupt):
+        raise KeyboardInterrupt  # a signal (interrupts.py) stops the job, it is not a dbt failure
     return outcome_of(result, command)
 
 

@@ -1,6 +1,10 @@
 """A SQLAlchemy dialect that lets Great Expectations (GX Core 1.x) validate DuckDB files read-only.
 
-Importing this module registers the URL scheme `duckdb_readonly://`. Two fixes over duckdb_engine:
+Importing this module registers the URL scheme `duckdb_readonly://`. Three fixes over duckdb_engine:
+
+* The file name is a file name: read_only_url() percent-encodes it, and the dialect decodes it and always
+  opens read-only, so a `?` or `#` in the name is part of the name, never a query that could set
+  access_mode=read_write or open another file.
 
 * No transactions. GX's execute_query() closes its connection before the caller fetches rows;
   duckdb_engine uses one DuckDB connection as connection and cursor, so the ROLLBACK on close
@@ -13,6 +17,7 @@ Importing this module registers the URL scheme `duckdb_readonly://`. Two fixes o
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import duckdb_engine
 from sqlalchemy import sql
@@ -23,6 +28,9 @@ SCHEME = "duckdb_readonly"
 
 class ReadOnlyDuckDBDialect(duckdb_engine.Dialect):
     supports_statement_cache = False  # as the parent; declared so SQLAlchemy does not warn
+
+    def create_connect_args(self, url):
+        return (), {"database": unquote(url.database), "url_config": {"access_mode": "read_only"}}
 
     def do_begin(self, dbapi_connection) -> None:
         pass
@@ -45,4 +53,4 @@ registry.register(SCHEME, __name__, ReadOnlyDuckDBDialect.__name__)
 
 
 def read_only_url(db_path: Path) -> str:
-    return f"{SCHEME}:///{Path(db_path).resolve()}?access_mode=read_only"
+    return f"{SCHEME}:///{quote(str(Path(db_path).resolve()), safe='/')}"

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from market_warehouse import publish, validation
+from market_warehouse import interrupts, publish, validation
 from market_warehouse.config import ConfigError, check_vars, check_window
 from market_warehouse.dbt_build import run_dbt
 from market_warehouse.project import Project
@@ -48,6 +48,7 @@ class BuildReport:
     dbt_counts: dict[str, int] = field(default_factory=dict)
     validation: validation.ValidationReport | None = None
     input_checksums: dict[str, str] = field(default_factory=dict)
+    current_step: str = "start"  # the step running now: an interrupt names it
 
 
 def new_run_id() -> str:
@@ -72,24 +73,31 @@ def build(project: Project, dbt_vars: dict | None = None, log=print) -> BuildRep
     report = BuildReport(run_id=new_run_id())
     step = stepper(report, log)
     with build_lock(project):
-        with step("clean up leftovers of earlier builds"):
-            publish.remove_stale_files(project)
-            for path in (project.candidate_db, project.candidate_db.with_name(project.candidate_db.name + ".wal")):
-                path.unlink(missing_ok=True)
-        dbt_vars = check_vars_target_and_inputs(project, report, step, dbt_vars)
-        inputs_dir = input_folder(dbt_vars) or project.seeds_dir
-
-        with step("dbt build (candidate)"):
-            _import_gx_in_the_background()
-            outcome = run_dbt(project, "build", dbt_vars=dbt_vars, extra_args=MAIN_JOB_DBT_EXCLUDES)
-            report.dbt_counts = outcome.counts
-            if not outcome.success:
-                raise BuildFailed("dbt build", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
-            check_inputs_unchanged(project, report, inputs_dir, since=None)
-
-        _validate_and_publish(project, report, step, dbt_vars, log)
+        try:
+            _build_steps(project, report, step, dbt_vars, log)
+        except KeyboardInterrupt:
+            raise interrupts.stop(project, report.run_id, report.current_step, remove_candidate=True) from None
     log(f"[{report.run_id}] published {project.published_db}")
     return report
+
+
+def _build_steps(project: Project, report: BuildReport, step, dbt_vars: dict | None, log) -> None:
+    with step("clean up leftovers of earlier builds"):
+        publish.remove_stale_files(project)
+        for path in (project.candidate_db, project.candidate_db.with_name(project.candidate_db.name + ".wal")):
+            path.unlink(missing_ok=True)
+    dbt_vars = check_vars_target_and_inputs(project, report, step, dbt_vars)
+    inputs_dir = input_folder(dbt_vars) or project.seeds_dir
+
+    with step("dbt build (candidate)"):
+        _import_gx_in_the_background()
+        outcome = run_dbt(project, "build", dbt_vars=dbt_vars, extra_args=MAIN_JOB_DBT_EXCLUDES)
+        report.dbt_counts = outcome.counts
+        if not outcome.success:
+            raise BuildFailed("dbt build", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
+        check_inputs_unchanged(project, report, inputs_dir, since=None)
+
+    _validate_and_publish(project, report, step, dbt_vars, log)
 
 
 def publish_candidate(project: Project, log=print) -> BuildReport:
@@ -100,17 +108,25 @@ def publish_candidate(project: Project, log=print) -> BuildReport:
     report = BuildReport(run_id=new_run_id())
     step = stepper(report, log)
     with build_lock(project):
-        with step("check candidate"):
-            dbt_run = _last_dbt_build(project)
-            report.dbt_counts = dbt_run["status_counts"]
-        dbt_vars = check_vars_target_and_inputs(project, report, step, dbt_run["dbt_vars"] or None)
-        with step("check inputs unchanged"):
-            check_inputs_unchanged(project, report, input_folder(dbt_vars) or project.seeds_dir,
-                                    since=dbt_run["started_at"])
-        _validate_and_publish(project, report, step, dbt_vars, log)
+        try:
+            dbt_run = _publish_candidate_steps(project, report, step, log)
+        except KeyboardInterrupt:  # the candidate is the user's plain dbt build: kept
+            raise interrupts.stop(project, report.run_id, report.current_step, remove_candidate=False) from None
     log(f"[{report.run_id}] published {project.published_db} (the candidate of dbt invocation "
         f"{dbt_run['invocation_id']})")
     return report
+
+
+def _publish_candidate_steps(project: Project, report: BuildReport, step, log) -> dict:
+    with step("check candidate"):
+        dbt_run = _last_dbt_build(project)
+        report.dbt_counts = dbt_run["status_counts"]
+    dbt_vars = check_vars_target_and_inputs(project, report, step, dbt_run["dbt_vars"] or None)
+    with step("check inputs unchanged"):
+        check_inputs_unchanged(project, report, input_folder(dbt_vars) or project.seeds_dir,
+                                since=dbt_run["started_at"])
+    _validate_and_publish(project, report, step, dbt_vars, log)
+    return dbt_run
 
 
 def _import_gx_in_the_background() -> None:
@@ -235,6 +251,7 @@ class _Timer:
         self.report, self.name = report, name
 
     def __enter__(self):
+        self.report.current_step = self.name
         self.start = time.perf_counter()
 
     def __exit__(self, exc_type, exc, traceback):

@@ -1,14 +1,20 @@
 """Where a project's files live. Every command takes a project root, so tests can build a copy elsewhere."""
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+PROJECT_ENV = "MARKET_WAREHOUSE_PROJECT_DIR"
 _CHECKOUT = Path(__file__).resolve().parent.parent
-# The checkout the package lives in; for a `pip install .` (the package in site-packages), the current
-# directory, which should then be the project (or pass --project-dir).
-PACKAGE_ROOT = _CHECKOUT if (_CHECKOUT / "dbt_project.yml").exists() else Path.cwd()
+# The project named by MARKET_WAREHOUSE_PROJECT_DIR, else the checkout the package lives in; for a
+# `pip install .` (the package in site-packages), the current directory (cli.py refuses it unless it is a
+# project, so nothing is written elsewhere).
+if os.environ.get(PROJECT_ENV):
+    PACKAGE_ROOT = Path(os.environ[PROJECT_ENV]).expanduser().resolve()
+else:
+    PACKAGE_ROOT = _CHECKOUT if (_CHECKOUT / "dbt_project.yml").exists() else Path.cwd()
 # What a build reads; everything else (the venv, build output, reports, tests) stays behind.
 PROJECT_CONTENT = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros", "tests/dbt", "expectations",
                    "build/.gitkeep")  # build/ exists in a clone: plain dbt writes its candidate there
@@ -17,6 +23,14 @@ PROJECT_CONTENT = ("dbt_project.yml", "profiles.yml", "models", "seeds", "macros
 @dataclass(frozen=True)
 class Project:
     root: Path = PACKAGE_ROOT
+
+    def not_a_project(self) -> str | None:
+        """Why root is not a project (one paragraph saying how to name one), or None."""
+        if (self.root / "dbt_project.yml").is_file():
+            return None
+        return (f"{self.root} is not a market-warehouse project (it has no dbt_project.yml), so nothing was run "
+                f"and nothing written. Name the project with --project-dir /path/to/project or the environment "
+                f"variable {PROJECT_ENV}=/path/to/project, or run the command in the project folder.")
 
     @property
     def seeds_dir(self) -> Path:

@@ -94,6 +94,8 @@ def publish(project: Project, run_id: str) -> Path:
         _fsync(staging)
         pause_point("publish:exported")
         staging.rename(release)
+    except KeyboardInterrupt:
+        raise  # a signal: interrupts.stop() removes the half-written release and names it
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # leftovers of a failed copy go at once
         raise
@@ -103,12 +105,18 @@ def publish(project: Project, run_id: str) -> Path:
         _switch_link(warehouse / "previous", old_current)
     _switch_link(warehouse / "current", f"{RELEASES}/{run_id}")
     pause_point("publish:switched")
+    point_fixed_links(project)
+    remove_stale_files(project)
+    return release
+
+
+def point_fixed_links(project: Project) -> None:
+    """The links BI tools open (market.duckdb, parquet, market.previous.duckdb), made where missing."""
+    warehouse = project.warehouse_dir
     for name, target in FIXED_LINKS.items():
         if _link_target(warehouse / name) != target and (warehouse / target).parent.exists():
             _switch_link(warehouse / name, target)
     _fsync(warehouse)
-    remove_stale_files(project)
-    return release
 
 
 def restore_previous(project: Project) -> str:
@@ -133,19 +141,24 @@ def release_files(project: Project) -> tuple[Path, Path] | None:
     return (current / DB_NAME).resolve(), (current / "parquet").resolve()
 
 
-def remove_stale_files(project: Project) -> None:
-    """Leftovers of killed or failed builds: half-written releases, and releases older than `previous`."""
+def stale_files(project: Project) -> list[Path]:
+    """Leftovers of killed or failed builds: staged links, half-written releases, releases older than
+    `previous`."""
     warehouse = project.warehouse_dir
     releases = warehouse / RELEASES
     if not releases.is_dir():
-        return
-    for leftover in warehouse.glob(".link-*"):
-        leftover.unlink(missing_ok=True)
+        return []
     kept = {Path(target).name for target in (_link_target(warehouse / "current"), _link_target(warehouse / "previous"))
             if target}
-    for release in releases.iterdir():
-        if release.name not in kept:
-            shutil.rmtree(release, ignore_errors=True)
+    return [*warehouse.glob(".link-*"), *(release for release in releases.iterdir() if release.name not in kept)]
+
+
+def remove_stale_files(project: Project) -> None:
+    for leftover in stale_files(project):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def _export_parquet(db_path: Path, folder: Path) -> None:

@@ -4,7 +4,8 @@ Steps, each a subprocess whose output is streamed line by line:
   1. check tools   Node.js >= 20 and npm on PATH (a clear error names what is missing).
   2. npm ci        only when reports/node_modules is missing or was installed from another
                    package-lock.json (a sha256 stamp of the lock inside node_modules).
-  3. evidence sources --strict   runs reports/sources/**.sql on the published warehouse (read-only).
+  3. evidence sources --strict   runs reports/sources/**.sql on the published release, pinned when the
+                                 report starts (market_warehouse/report_release.py), read-only.
   4. evidence build:strict       prerenders every page into reports/build (a static site).
 Usage statistics are off (reports/evidence.settings.json, the switch Evidence honours). One timeout
 covers all steps; a step that fails or runs out of time raises ReportFailed naming the step and
@@ -18,6 +19,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 import threading
 import time
 from collections import deque
@@ -26,11 +28,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from market_warehouse.project import Project
+from market_warehouse.publish import PAUSE_ENV
+from market_warehouse.report_release import FILENAME_ENV, RELEASE_ENV, pinned_release
 
 MIN_NODE_MAJOR = 20  # reports/package.json "engines": {"node": ">=20"} (a test keeps the two equal)
 DEFAULT_TIMEOUT_SECONDS = 1800
 HEARTBEAT_SECONDS = 15
 STAMP_NAME = ".market-warehouse-lock.sha256"
+PATCH_SCRIPT = "scripts/patch-universal-sql.cjs"  # package.json's postinstall
 SETTINGS = '{"send_anonymous_usage_stats":"no"}\n'
 TAIL_LINES = 60
 INSTALL_HINT = (f"install Node.js >= {MIN_NODE_MAJOR} with npm, e.g. `apt-get install -y nodejs npm` on Debian/Ubuntu "
@@ -49,6 +54,7 @@ class ReportResult:
     site_dir: Path
     step_seconds: dict[str, float] = field(default_factory=dict)
     ran_npm_ci: bool = False
+    release: str | None = None  # the run id of the release the site shows
 
 
 def reports_dir(project: Project) -> Path:
@@ -76,11 +82,17 @@ def check_tools(env: dict[str, str]) -> tuple[str, str, str]:
 
 
 def lock_digest(reports: Path) -> str:
-    return hashlib.sha256((reports / "package-lock.json").read_bytes()).hexdigest()
+    """What node_modules was installed from: the lock and the postinstall patch it ran (a changed patch
+    needs a fresh install, or node_modules keeps the old one)."""
+    digest = hashlib.sha256((reports / "package-lock.json").read_bytes())
+    patch = reports / PATCH_SCRIPT
+    if patch.is_file():
+        digest.update(patch.read_bytes())
+    return digest.hexdigest()
 
 
 def needs_install(reports: Path) -> bool:
-    """True when node_modules is missing or was installed from a different package-lock.json."""
+    """True when node_modules is missing or was installed from a different package-lock.json or patch."""
     stamp = reports / "node_modules" / STAMP_NAME
     evidence = reports / "node_modules" / ".bin" / "evidence"
     if not stamp.is_file() or not evidence.exists():
@@ -178,6 +190,28 @@ def build_report(project: Project | None = None, *, timeout: float = DEFAULT_TIM
     else:
         log("[report] npm ci: node_modules matches package-lock.json, skipped")
 
+    with pinned_release(project) as pinned:
+        result.release = pinned.release
+        # The connector joins the filename to the source's folder, so it is given relative to it.
+        env[FILENAME_ENV] = os.path.relpath(pinned.db, reports / "sources" / "warehouse")
+        env[RELEASE_ENV] = pinned.release
+        log(f"[report] reading release {pinned.release} (pinned: a publish meanwhile does not change it)")
+        wait_point("report:pinned")
+        _evidence_steps(reports, env, deadline, log, result)
+    log(f"[report] site written to {result.site_dir} (open it through a web server, "
+        f"e.g. `python3 -m http.server -d {result.site_dir}`)")
+    return result
+
+
+def wait_point(name: str) -> None:
+    """Test hook: when MARKET_WAREHOUSE_PAUSE_AT names this point, say so and wait for a line on stdin (a test
+    publishes meanwhile)."""
+    if os.environ.get(PAUSE_ENV) == name:
+        print(f"paused at {name}", flush=True)
+        sys.stdin.readline()
+
+
+def _evidence_steps(reports: Path, env: dict[str, str], deadline: float, log, result: ReportResult) -> None:
     evidence = str(reports / "node_modules" / ".bin" / "evidence")
     t0 = time.monotonic()
     _run("evidence sources", [evidence, "sources", "--strict"], reports, env, deadline, log)
@@ -189,6 +223,3 @@ def build_report(project: Project | None = None, *, timeout: float = DEFAULT_TIM
     if not (result.site_dir / "index.html").is_file():
         raise ReportFailed("evidence build", f"finished but wrote no {result.site_dir / 'index.html'}")
     result.step_seconds["evidence build"] = round(time.monotonic() - t0, 2)
-    log(f"[report] site written to {result.site_dir} (open it through a web server, "
-        f"e.g. `python3 -m http.server -d {result.site_dir}`)")
-    return result

@@ -23,7 +23,10 @@ import pandas
 import pycountry
 import yaml
 
+from market_warehouse.hierarchy_check import hierarchy_problems
 from market_warehouse.project import Project
+from market_warehouse.seed_problem import SeedProblem
+from market_warehouse.value_bounds import bound_problems, bounded_columns
 
 MAX_CELL_CHARS = 2000  # longer is a broken quote swallowing rows, not a curated fact
 MAX_COLUMNS_LISTED = 20  # a file with thousands of stray columns gets one message, not thousands
@@ -42,22 +45,6 @@ DUCKDB_TYPES = {"varchar": "VARCHAR", "integer": "INTEGER", "double": "DOUBLE", 
 # dbt_project.yml types text columns `string`: the one spelling both DuckDB and Spark accept (Spark's
 # VARCHAR needs a length).
 TYPE_SYNONYMS = {"string": "varchar"}
-
-
-@dataclass(frozen=True)
-class SeedProblem:
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.row is not None:
-            where += f", row {self.row}"
-        if self.column is not None:
-            where += f", column '{self.column}'"
-        return f"{where}: {self.message}"
 
 
 class SeedCheckError(Exception):
@@ -89,6 +76,22 @@ class SeedContract:
             if _test_name(test) == "unique_combination":
                 keys.update(_test_args(test)["columns"])
         return keys
+
+    @cached_property
+    def row_key(self) -> str | None:
+        """The column that names a row on its own (claim_id), if any."""
+        return next((column for column in self.column_types if self.column_has_test(column, "unique")), None)
+
+    def column_has_test(self, column: str, name: str) -> bool:
+        return any(_test_name(test) == name for test in self.column_tests.get(column, []))
+
+    def unique_within(self, column: str) -> tuple[str, ...]:
+        """The other columns `column` is unique together with (empty: unique on its own, or not a key)."""
+        for test in self.table_tests:
+            columns = _test_args(test).get("columns", [])
+            if _test_name(test) == "unique_combination" and column in columns:
+                return tuple(other for other in columns if other != column)
+        return ()
 
 
 def load_contracts(project: Project) -> dict[str, SeedContract]:
@@ -143,14 +146,24 @@ def check_seeds(project: Project, inputs_dir: Path | None = None) -> None:
         if not file_problems:
             _load(connection, contract, rows)
             loaded.append(contract)
+    problems += _check_loaded(connection, loaded, labels)
+    if problems:
+        raise SeedCheckError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
+
+
+def _check_loaded(connection, loaded: list[SeedContract], labels: dict[str, str]) -> list[SeedProblem]:
+    """The seed tests, the hierarchies and the bounds of every number, on the inputs that loaded."""
     loaded_names = {contract.name for contract in loaded}
     for contract in loaded:
         # Staging views carry the seed's name with stg_ in front; relationships may point at either.
         connection.execute(f'create view "stg_{contract.name}" as select * from "{contract.name}"')
+    problems = []
     for contract in loaded:
-        problems += _run_tests(connection, contract, labels[contract.name], loaded_names)
-    if problems:
-        raise SeedCheckError(sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "")))
+        label = labels[contract.name]
+        problems += _run_tests(connection, contract, label, loaded_names)
+        problems += hierarchy_problems(connection, contract, label)
+        problems += bound_problems(connection, contract.name, label, contract.row_key)
+    return problems
 
 
 def input_files(project: Project, inputs_dir: Path | None = None) -> dict[str, Path]:
@@ -187,7 +200,9 @@ def _not_a_regular_file(path: Path, label: str) -> SeedProblem | None:
         return SeedProblem(label, None, None, f"cannot be read: {error.strerror}")
     if stat.S_ISREG(mode):
         return None
-    kind = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "not a regular file"
+    kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else
+            "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else
+            "a special file")
     return SeedProblem(label, None, None, f"is {kind}, not a regular file; remove it or put the {path.suffix[1:].upper()} file there")
 
 
@@ -219,6 +234,9 @@ def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[li
     if not text.strip():
         return [], [SeedProblem(label, None, None, f"file is empty; expected a header: {','.join(contract.column_types)}")]
 
+    # The csv module's own field limit (131,072 characters) would call a long cell broken quoting; let it
+    # read the cell, so MAX_CELL_CHARS reports it with its length.
+    csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     problems: list[SeedProblem] = []
     try:
@@ -424,6 +442,14 @@ def _sql_literal(value) -> str:
     return repr(value)
 
 
+def _unbounded_tests(seed: str, column: str, tests: list) -> list:
+    """A column's tests, without values_between where value_bounds.BOUNDS has the column's bound (as tight or
+    tighter, and its message names the row's key)."""
+    if (seed, column) not in bounded_columns():
+        return tests
+    return [test for test in tests if _test_name(test) != "values_between"]
+
+
 def _run_tests(connection, contract: SeedContract, label: str, loaded: set[str]) -> list[SeedProblem]:
     table = f'"{contract.name}"'
     problems = []
@@ -433,7 +459,7 @@ def _run_tests(connection, contract: SeedContract, label: str, loaded: set[str])
 
     for column, tests in contract.column_tests.items():
         col = f'"{column}"'
-        for test in tests:
+        for test in _unbounded_tests(contract.name, column, tests):
             name, args = _test_name(test), _test_args(test)
             if name == "not_null":
                 for (row,) in failing(f"select _row from {table} where {col} is null"):

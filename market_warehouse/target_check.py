@@ -34,6 +34,15 @@ def check_target(project: Project) -> None:
 
 def check_published_file_opens(path: Path) -> None:
     """Open the published file read-only, as a BI tool should; explain a lock or a damaged file."""
+    _check_opens(path, _damaged)
+
+
+def check_given_file_opens(path: Path) -> None:
+    """The same for a file a user names (validate --db): said to be that file, not the published one."""
+    _check_opens(path, _does_not_open)
+
+
+def _check_opens(path: Path, explain) -> None:
     try:
         duckdb.connect(str(path), read_only=True).close()
     except duckdb.IOException as error:
@@ -44,17 +53,26 @@ def check_published_file_opens(path: Path) -> None:
                 "publish. Close that program's connection (or end it), then build again; BI tools and scripts "
                 "must open the warehouse read-only (duckdb -readonly, read_only=True, access_mode=read_only), "
                 "so they never take the write lock.") from None
-        raise _damaged(path, error) from None
+        raise explain(path, error) from None
     except duckdb.Error as error:
-        raise _damaged(path, error) from None
+        raise explain(path, error) from None
 
 
 def _damaged(path: Path, error: Exception) -> TargetProblem:
-    first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return TargetProblem(
-        f"the published file {path} does not open ({first_line}): it is damaged or not a DuckDB 1.4 file. "
+        f"the published file {path} does not open ({_first_line(error)}): it is damaged or not a DuckDB 1.4 file. "
         f"Publish the previous release again with `{RESTORE_COMMAND}` (it switches warehouse/current back to "
         "warehouse/previous in one step), then build again.")
+
+
+def _does_not_open(path: Path, error: Exception) -> TargetProblem:
+    return TargetProblem(
+        f"the file {path} given with --db does not open ({_first_line(error)}): it is not a DuckDB 1.4 file, or it "
+        "is damaged. Check the path; the published warehouse was not touched.")
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 
 
 def _lock_holder(message: str) -> str | None:

@@ -14,7 +14,8 @@ from market_warehouse.project import Project, copy_project
 # `make test` runs on two processes (pytest-xdist, --dist loadgroup). A module's tests stay in one process,
 # so its module fixtures (builds of their own) are built once; the two report modules share one group,
 # so the report site is built once per test run.
-SAME_PROCESS = {"test_report_site": "report_site", "test_report_wrapper": "report_site"}
+SAME_PROCESS = {"test_report_site": "report_site", "test_report_wrapper": "report_site",
+                "test_report_release": "report_site"}
 
 
 # tryfirst: pytest-xdist reads the marks in its own pytest_collection_modifyitems; run after it, they are ignored.

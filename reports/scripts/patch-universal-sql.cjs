@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// postinstall: make @evidence-dev/universal-sql work with the overridden @duckdb/duckdb-wasm 1.28.0.
+// postinstall: make @evidence-dev/universal-sql work with the overridden @duckdb/duckdb-wasm 1.28.0,
+// and write a valid Parquet file for a query with no rows (below).
 //
 // Why: package.json overrides @duckdb/duckdb-wasm to 1.28.0 (DuckDB 0.9.x), the last
 // duckdb-wasm whose wasm binary has the parquet extension compiled in. Every later
@@ -59,6 +60,25 @@ for (const pkgDir of pkgDirs) {
 		}
 		if (changed) fs.writeFileSync(file, src);
 		console.log(`[patch-universal-sql] ${path.relative(root, file)}: ${changed ? `patched ${changed}` : 'already patched'}`);
+	}
+}
+
+// A query with no rows (a mart that is empty for this catalog, e.g. fct_market_tree_check when no market
+// has a parent) wrote no Parquet file, yet the manifest lists one, and `evidence build` then fails with
+// "too small to be a Parquet file". One empty batch writes a valid file: the columns, no rows.
+const NO_ROWS = '\tif (!tmpFilenames.length) return 0;';
+const NO_ROWS_PATCHED = `\tif (!tmpFilenames.length) await flush([]); ${MARKER}`;
+for (const pkgDir of pkgDirs) {
+	const file = path.join(pkgDir, 'src/build-parquet.js');
+	const src = fs.readFileSync(file, 'utf8');
+	if (src.includes(NO_ROWS_PATCHED)) {
+		console.log(`[patch-universal-sql] ${path.relative(root, file)}: already patched`);
+	} else if (!src.includes(NO_ROWS)) {
+		console.error(`[patch-universal-sql] expected text not found in ${file}: ${NO_ROWS.trim()}`);
+		failed = true;
+	} else {
+		fs.writeFileSync(file, src.split(NO_ROWS).join(NO_ROWS_PATCHED));
+		console.log(`[patch-universal-sql] ${path.relative(root, file)}: patched the empty result`);
 	}
 }
 process.exit(failed ? 1 : 0);
