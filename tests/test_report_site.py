@@ -258,9 +258,11 @@ def _market_pages(market: Market, others: list[Market], all_ids: list[str]) -> d
              table_texts: list[str] = ()) -> dict:
         word = KINDS[kind][1]
         return {"path": market_path(mid, kind), "title": f"{word}: {m['name']}" if word else m["name"],
-                "minCharts": min_charts, "texts": texts,
+                "minCharts": min_charts,
+                # the page's own breadcrumb names the market; Evidence's (the template's title) is hidden
+                "texts": [f"Markets › {m['name']}"] + texts,
                 "requiredLinks": ["/", "/methodology"] + [s for s in siblings if s != market_path(mid, kind)],
-                "emptyMessages": list(empty), "tableTexts": list(table_texts), **common}
+                "emptyMessages": list(empty), "tableTexts": list(table_texts), "ownCrumbs": True, **common}
 
     # The answer first: the answer line with its p10-p90 and its graded sources, then the figures behind it.
     a = m["answer"]
@@ -466,6 +468,8 @@ def page_problems(browser_results, path: str) -> list[str]:
         (not result.get("visibleIds"), f"market ids in the visible text: {result.get('visibleIds')}"),
         (not result.get("jargonFound"), f"GX terms or rule numbers outside Details: {result.get('jargonFound')}"),
         (Path(result.get("screenshotNarrow", "")).is_file(), f"no screenshot at {NARROW_WIDTH} px"),
+        (not expected.get("ownCrumbs") or not result.get("evidenceCrumbs"),
+         f"Evidence's breadcrumb (the template's titles, not the market's name) shows: {result.get('evidenceCrumbs')!r}"),
         ("maxScrollWidth" not in expected or (result.get("scrollWidthNarrow") or 10**6) <= expected["maxScrollWidth"],
          f"{result.get('scrollWidthNarrow')} px wide at {NARROW_WIDTH} px (scrolls sideways)"),
     ]

@@ -16,7 +16,8 @@
 //                                                        // outside links and (closed) Details sections
 //                        "jargon": ["\\bexpectations?\\b"], // regexes (case-insensitive) for the same text
 //                        "narrowWidth": 390,              // also shoot the page at this width
-//                        "maxScrollWidth": 390}]}         // document scrollWidth allowed at narrowWidth
+//                        "maxScrollWidth": 390,           // document scrollWidth allowed at narrowWidth
+//                        "ownCrumbs": true}]}             // Evidence's breadcrumb hidden (the page has its own)
 // Serves buildDir with `python3 -m http.server` on 127.0.0.1 (a free port), blocks every request that
 // leaves 127.0.0.1, and prints one JSON line per page (prefix "PAGE ") and a last line "DONE <n>".
 // Per page it also reports, after the page has settled and every Details section has been opened:
@@ -31,6 +32,7 @@
 //                  data must be one sentence instead;
 //   visibleIds / jargonFound: idTokens / jargon in the visible text outside links and closed Details;
 //   answerLine     the text of the element #answer-line (the overview's answer), if any;
+//   evidenceCrumbs the visible text of Evidence's own breadcrumb ('' when hidden);
 //   screenshotNarrow, scrollWidthNarrow: the page at narrowWidth (fullPage screenshot, document scrollWidth).
 // The pass/fail decision is the caller's (tests/test_report_site.py); exit code 2 = could not run at all.
 import { chromium } from 'playwright-core';
@@ -254,11 +256,17 @@ try {
 					.filter((el) => el.getBoundingClientRect().height > 0 && el.innerText.trim())
 					.map((el) => `empty box: ${el.innerText.trim().slice(0, 80)}`);
 				const tables = [...root.querySelectorAll('table')]
-					.filter((t) => t.getBoundingClientRect().height > 0 && t.querySelectorAll('tbody tr').length === 0)
+					.filter((t) => t.getBoundingClientRect().height > 0 && t.querySelectorAll('td').length === 0)
 					.map((t) => `empty table: ${[...t.querySelectorAll('th')].map((th) => th.innerText.trim()).join(' | ').slice(0, 80)}`);
 				return [...boxes, ...tables];
 			});
 			result.answerLine = await page.evaluate(() => document.querySelector('#answer-line')?.innerText ?? null);
+			// Evidence's own breadcrumb (the template's titles): its visible text, '' when hidden
+			result.evidenceCrumbs = await page.evaluate(() =>
+				[...document.querySelectorAll('main > div')]
+					.filter((d) => d.className === 'print:hidden' && d.getBoundingClientRect().height > 0)
+					.map((d) => d.innerText.trim().replace(/\s+/g, ' '))
+					.join(' '));
 			result.title = await page.title();
 			result.documentTitleOk = p.documentTitle ? result.title.includes(p.documentTitle) : true;
 			result.titleFound = p.title ? body.includes(p.title) : true;
