@@ -17,6 +17,9 @@ MARKET = "biopharma_cmo_cro"  # the market most corruptions below hit (its claim
 # rule, severity, the corruption of the built warehouse that the rule must catch, and the keys of one
 # failing row that the rule must name (its market_id is a market the rule must name)
 CORRUPTIONS = [
+    (27, "critical", "update marts.fct_market_estimate set estimate_usd_bn = range_high_usd_bn * 2 "
+                     "where market_id = 'biopharma_cmo_cro' and year = 2032",
+     {"market_id": MARKET, "year": 2032}),
     (1, "critical", "update marts.fct_regional_share set share_pct = 50 "
                     "where source_id = 'rmf-1923674' and region_id = 'NA' and share_basis = 'stated'",
      {"market_id": MARKET, "source_id": "rmf-1923674"}),

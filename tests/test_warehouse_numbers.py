@@ -177,3 +177,32 @@ def test_numbers_are_finite(warehouse):
                           ("fct_player_share", "share_pct")]:
         for (value,) in warehouse.execute(f"select {column} from marts.{table} where {column} is not null").fetchall():
             assert math.isfinite(value)
+
+
+@pytest.mark.parametrize("market, source, weight, grade", [
+    # research report, same scope, consistent: 1.0
+    ("biopharma_cmo_cro", "S4", 1.0, "A"),
+    # a CAGR that fits the years its sizes span, not the period it names: x 0.9
+    ("biopharma_cmo_cro", "S1", 0.9, "A"),
+    # growth rate only (the primary report): x 0.8
+    ("biopharma_cmo_cro", "rmf-1923674", 0.8, "A"),
+    # unattributed page: 0.1
+    ("biopharma_cmo_cro", "S3", 0.1, "D"),
+    # unattributed page x unclear scope x period mismatch: 0.1 x 0.8 x 0.9
+    ("biopharma_contract_manufacturing", "A7", 0.072, "D"),
+    # press release of a report x period mismatch: 0.8 x 0.9
+    ("biopharma_contract_manufacturing", "A2", 0.72, "B"),
+    # research report, inconsistent (its info box), an edition of 2022 against the base year 2025: 0.7 x 0.8
+    ("biopharma_contract_manufacturing", "A8", 0.56, "B"),
+])
+def test_curated_source_grades_by_hand(warehouse, market, source, weight, grade):
+    row = warehouse.execute("select weight, grade, counts_toward_estimate from marts.fct_source_grade "
+                            "where market_id = ? and source_id = ?", [market, source]).fetchone()
+    assert row == (pytest.approx(weight, rel=1e-12), grade, True)
+
+
+def test_a_source_without_size_or_growth_is_left_out_with_its_reason(warehouse):
+    # S5 states regional remarks only: no world size, no world growth rate
+    counts, reason = warehouse.execute("select counts_toward_estimate, exclusion_reason from marts.fct_source_grade "
+                                       "where market_id = 'biopharma_cmo_cro' and source_id = 'S5'").fetchone()
+    assert counts is False and "no world growth rate" in reason

@@ -36,7 +36,7 @@ scenario_ranks as (
     select
         draws.market_id,
         windows.year,
-        100.0 * count(*) filter (
+        cast(100 as double) * count(*) filter (
             where {{ compound('draws.base_size_usd_bn', 'draws.cagr', 'windows.year - windows.base_year') }}
             <= base_scenario.market_size_usd_bn
         ) / count(*) as base_scenario_percentile
