@@ -267,6 +267,11 @@ try {
 					.filter((d) => d.className === 'print:hidden' && d.getBoundingClientRect().height > 0)
 					.map((d) => d.innerText.trim().replace(/\s+/g, ' '))
 					.join(' '));
+			if (p.documentTitle) {
+				try {
+					await page.waitForFunction((t) => document.title.includes(t), p.documentTitle, { timeout: 10000 });
+				} catch {}
+			}
 			result.title = await page.title();
 			result.documentTitleOk = p.documentTitle ? result.title.includes(p.documentTitle) : true;
 			result.titleFound = p.title ? body.includes(p.title) : true;
