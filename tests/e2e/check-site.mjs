@@ -295,7 +295,7 @@ try {
 			await page.screenshot({ path: result.screenshot, fullPage: true });
 			if (p.narrowWidth) {
 				await page.setViewportSize({ width: p.narrowWidth, height: 900 });
-				await page.waitForTimeout(700);
+				await page.waitForTimeout(400);
 				result.scrollWidthNarrow = await page.evaluate(() => document.documentElement.scrollWidth);
 				result.screenshotNarrow = path.join(shotDir, `${name}-${p.narrowWidth}.png`);
 				await page.screenshot({ path: result.screenshotNarrow, fullPage: true });
