@@ -1,5 +1,5 @@
 """Command line: python -m market_warehouse (or market-warehouse)
-{build,publish,check-seeds,validate,report,restore-previous,spark-build,spark-check}
+{build,publish,check-seeds,validate,report,restore-previous,spark-build,spark-check,draft,accept}
 [--project-dir DIR]. Expected failures print one paragraph and exit 1; anything unexpected prints one line
 and the path of a log file with the traceback."""
 from __future__ import annotations
@@ -69,10 +69,50 @@ def _parser() -> argparse.ArgumentParser:
     spark_check = commands.add_parser("spark-check", help="build on DuckDB and on Spark, validate and publish the "
                                                            "Spark build, compare every mart row by row")
     spark_check.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
+    _add_draft_commands(commands)
     return parser
 
 
+# Adding a source from a report page (README, *Adding a source from a report page*): draft, review, accept.
+def _add_draft_commands(commands) -> None:
+    draft_parser = commands.add_parser("draft", help="draft seed rows and a review sheet from a saved report page "
+                                                     "into drafts/<source_id>/ (never writes seeds/)")
+    draft_parser.add_argument("page", type=Path, help="the page saved from a browser (HTML) or as plain text")
+    draft_parser.add_argument("--market", required=True, help="market_id of seeds/markets.csv the page is about")
+    draft_parser.add_argument("--source-id", default=None, help="new source id (default: from the file name)")
+    draft_parser.add_argument("--url", default=None, help="the page's address (sources.url; default: the saved "
+                                                          "page's canonical link)")
+    draft_parser.add_argument("--publisher", default=None, help="publisher (default: the URL's host)")
+    draft_parser.add_argument("--accessed", default=None, help="date the page was read, YYYY-MM-DD (default: today)")
+    accept_parser = commands.add_parser("accept", help="append a reviewed draft to the seeds after the seed check; "
+                                                       "all files or none")
+    accept_parser.add_argument("draft_dir", type=Path, help="drafts/<source_id>")
+
+
+def _run_draft_commands(args, project: Project) -> int:
+    from market_warehouse.accept import accept
+    from market_warehouse.draft import DraftFailed, DraftRequest, draft
+    from market_warehouse.pipeline import BuildFailed
+    from market_warehouse.seed_merge import DraftProblem
+    try:
+        if args.command == "draft":
+            result = draft(project, DraftRequest(args.page, args.market, args.source_id, args.url, args.publisher,
+                                                 args.accessed))
+            print(json.dumps({"draft": str(result.folder), "rows": result.rows, "flags": result.flags,
+                              "numbers_not_placed": result.unplaced, "seed_check": result.check_problems or "pass",
+                              "review": str(result.folder / "REVIEW.md")}, indent=2))
+            return 0
+        added = accept(project, args.draft_dir)
+    except (DraftFailed, DraftProblem, BuildFailed) as error:
+        print(f"{args.command.upper()} FAILED: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps({"accepted": str(args.draft_dir), "rows_added": added, "next": "make build"}, indent=2))
+    return 0
+
+
 def _run(args, project: Project) -> int:
+    if args.command in {"draft", "accept"}:
+        return _run_draft_commands(args, project)
     if args.command == "check-seeds":
         from market_warehouse.seed_check import SeedCheckError, check_seeds
         try:

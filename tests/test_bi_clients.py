@@ -332,7 +332,7 @@ def test_every_description_is_a_duckdb_comment(warehouse):
     assert not rendered, rendered[:3]
     # quotes and doc() blocks come through intact
     fan = warehouse.execute("select comment from duckdb_tables() where table_name = 'fct_forecast_fan'").fetchone()[0]
-    assert "var('fan_draws')" in fan and "sources' base-year estimates" in fan
+    assert "var('fan_draws')" in fan and "one graded source's base-year size" in fan
     year = warehouse.execute("select comment from duckdb_columns() where table_name = 'fct_forecast_fan' "
                              "and column_name = 'year'").fetchone()[0]
     assert year == "Calendar year the figure refers to. Every year of the forecast window."

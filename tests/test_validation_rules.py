@@ -275,7 +275,7 @@ def test_results_are_recorded_in_the_published_audit_table(warehouse):
                              "from audit.validation_results").fetchone()
     n_expectations = sum(len(json.loads(path.read_text())["expectations"])
                          for path in (PACKAGE_ROOT / "expectations").glob("*.json"))
-    assert rows[0] == n_expectations == 49 and rows[1] == 1 and rows[2]
+    assert rows[0] == n_expectations == 50 and rows[1] == 1 and rows[2]
     logged = warehouse.execute("select run_id from audit.publish_log").fetchall()
     assert logged == warehouse.execute("select distinct run_id from audit.validation_results").fetchall()
     named = warehouse.execute("select bool_and((market_ids is not null and failing_rows is not null) = (status = 'failed')) "

@@ -1,0 +1,414 @@
+"""The grammar of market-report pages: which figure of a sentence is a market size, a CAGR or a regional
+share, and of which year, period and region.
+
+Sizes: 'valued at / estimated at / accounted for USD x billion in YEAR', 'projected to reach USD y billion by
+YEAR', statistics rows 'Market Size (2024) | USD 15.32 Billion'. Growth: 'a CAGR of z % from Y1 to Y2',
+'during the forecast period (Y1-Y2)', 'through 2030', 'over the next five years'. Shares: 'North America held
+a 45.6 % share', 'APAC follows with around 30%'. A figure the grammar cannot place (metric, year, region or
+unit unclear) becomes an Unplaced with the reason: never a guess.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from market_warehouse.figures import Figure, find_figures, year_range, years_in
+from market_warehouse.page_text import Page, Sentence
+from market_warehouse.region_names import RegionMention, region_mentions
+
+CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
+                      r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
+                      r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
+                      r"a\s+year|per\s+year|yearly|each\s+year))", re.IGNORECASE)
+SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
+                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follows?\s+with|"
+                          r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
+                          r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
+SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
+                         r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
+SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
+                            re.IGNORECASE)
+SIZE_CUE = re.compile(r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
+                      r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)", re.IGNORECASE)
+REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
+MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
+                               r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
+                               r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
+                               re.IGNORECASE)
+INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
+SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
+PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
+                      re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
+SEGMENT_CUE = re.compile(r"\bsegments?\b|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
+                         re.IGNORECASE)
+FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
+                             re.IGNORECASE)
+RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+current|the\s+past)\s+year\b", re.IGNORECASE)
+OPEN_END = re.compile(r"\b(?:through|till|until|by|to|thru)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:\(\d+\)\s+)?years",
+                        re.IGNORECASE)
+PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|will|estimated\s+to)\b", re.IGNORECASE)
+MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
+GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
+                        "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
+                        "services", "service", "solutions", "products", "systems",
+                        # adjectives that say which estimate, not which market ('the present market', 'a possible market')
+                        "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
+                        "addressable", "serviceable", "broader", "wider", "said", "same"}
+
+
+@dataclass
+class Claim:
+    metric: str  # market_size | cagr | share
+    figure: Figure
+    sentence: Sentence
+    region_label: str
+    region_id: str
+    year: int | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    period_text: str = ""
+    resolved_relative: str = ""  # 'last year' resolved against the page's date
+
+    @property
+    def unit(self) -> str:
+        return "%" if self.metric != "market_size" else "USD bn"
+
+    def value_in_unit(self, value: float | None) -> float | None:
+        if value is None or self.metric != "market_size":
+            return value
+        return value * self.figure.scale_in_bn
+
+
+@dataclass(frozen=True)
+class Unplaced:
+    figure_text: str
+    sentence: Sentence
+    reason: str
+
+
+@dataclass
+class Extraction:
+    claims: list[Claim] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
+    regions_named: list[tuple[RegionMention, Sentence]] = field(default_factory=list)
+    title_period: tuple[int, int, str] | None = None
+    forecast_period: tuple[int, int, str] | None = None
+    relative_dates: list[tuple[str, Sentence, str]] = field(default_factory=list)  # (wording, sentence, outcome)
+    revenue_figures: list[tuple[Figure, Sentence]] = field(default_factory=list)
+
+
+def extract_claims(page: Page) -> Extraction:
+    extraction = Extraction(title_period=_title_period(page.title))
+    extraction.forecast_period = _forecast_period(page) or extraction.title_period
+    for sentence in page.sentences:
+        _read_sentence(sentence, page, extraction)
+    _share_periods_per_paragraph(extraction)
+    return extraction
+
+
+def _share_periods_per_paragraph(extraction: Extraction) -> None:
+    """Shares stated together ('North America is projected to hold 45%. APAC follows with 30%.') share one
+    reading: projected for the forecast period if any of them says so."""
+    projected = {(c.sentence.section, c.sentence.paragraph) for c in extraction.claims
+                 if c.metric == "share" and c.period_text == "projected (no year stated)"}
+    for claim in extraction.claims:
+        if (claim.metric == "share" and claim.period_text == "no year stated"
+                and (claim.sentence.section, claim.sentence.paragraph) in projected):
+            claim.period_start, claim.period_end = extraction.forecast_period[:2]
+            claim.period_text = "projected (no year stated)"
+
+
+def _title_period(title: str) -> tuple[int, int, str] | None:
+    period = year_range(title)
+    if period:
+        return period
+    to_year = re.search(r"(?:to|till|until|through)\s+((?:19|20)\d\d)", title, re.IGNORECASE)
+    return (None, int(to_year.group(1)), to_year.group(0)) if to_year else None
+
+
+def _forecast_period(page: Page) -> tuple[int, int, str] | None:
+    """The period the page itself calls its forecast period: 'during the forecast period (2023-2031)'."""
+    for sentence in page.sentences:
+        cue = FORECAST_PERIOD.search(sentence.text)
+        if cue:
+            period = year_range(sentence.text[cue.end():cue.end() + 30]) or year_range(
+                sentence.text[max(0, cue.start() - 30):cue.start()])
+            if period:
+                return period
+    return None
+
+
+def _read_sentence(sentence: Sentence, page: Page, extraction: Extraction) -> None:
+    text = sentence.text
+    mentions = region_mentions(text)
+    named = {}
+    for mention in mentions:  # 'Asia-Pacific (APAC)' names one region
+        if mention.region_id != "WORLD":
+            named.setdefault(mention.region_id or mention.label, mention)
+    extraction.regions_named += [(mention, sentence) for mention in named.values()]
+    figures = find_figures(text)
+    last_metric, last_region = "", None
+    for index, figure in enumerate(figures):
+        previous_end = figures[index - 1].end if index else 0
+        next_start = figures[index + 1].start if index + 1 < len(figures) else len(text)
+        context = _Context(sentence, page, figure, previous_end, next_start, mentions, figures[:index], last_metric,
+                           last_region)
+        outcome = _place(context, extraction)
+        last_metric = outcome.metric if isinstance(outcome, Claim) else ""
+        last_region = _region_before(context)
+        if isinstance(outcome, Claim):
+            extraction.claims.append(outcome)
+        elif isinstance(outcome, str):
+            extraction.unplaced.append(Unplaced(figure.text, sentence, outcome))
+
+
+@dataclass
+class _Context:
+    sentence: Sentence
+    page: Page
+    figure: Figure
+    previous_end: int  # the figure's clause: from the end of the figure before it ...
+    next_start: int  # ... to the start of the figure after it
+    mentions: list[RegionMention]
+    earlier: list[Figure]
+    last_placed_metric: str = ""  # of the figure before this one in the sentence
+    last_placed_region: RegionMention | None = None  # and its region, carried to 'from X in 2025 to Y by 2035'
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def before(self) -> str:
+        return self.text[self.previous_end:self.figure.start]
+
+    @property
+    def after(self) -> str:
+        return self.text[self.figure.end:self.next_start]
+
+
+def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
+    figure = context.figure
+    if figure.kind == "bare":
+        return "unit unclear: a scaled number with no currency"
+    if figure.kind == "money":
+        return _place_money(context, extraction)
+    if _is_cagr(context):
+        return _place_cagr(context, extraction)
+    if _is_share(context):
+        return _place_share(context, extraction)
+    return "metric unclear: a percentage that is neither a CAGR nor a stated share"
+
+
+def _place_money(context: _Context, extraction: Extraction) -> Claim | str | None:
+    figure, text = context.figure, context.text
+    if REVENUE_CUE.search(text) and not MARKET_SIZE_WORDS.search(text):
+        extraction.revenue_figures.append((figure, context.sentence))
+        return None  # a company's revenue: listed_entities.py places it
+    if not SIZE_CUE.search(text) and context.sentence.kind != "row":
+        return "metric unclear: an amount in a sentence about no market size"
+    if figure.scale_in_bn is None:
+        return "unit unclear: no million / billion printed with the amount"
+    if figure.currency != "USD":
+        return f"currency {figure.currency}: the seeds hold sizes in USD bn; convert with a sourced rate by hand"
+    if SEGMENT_CUE.search(text):
+        return "a segment's figure: segments are not placed automatically"
+    if INCREMENT_CUE.search(context.before):
+        return "an increase of the market ('grow by'), not its size"
+    if PART_CUE.search(context.before):
+        return "a part's contribution to the market (a segment or a company), not the market's size"
+    other = _other_market(context)
+    if other:
+        return f"another market: '{other}' is not the market in the page title"
+    region = _region_before(context)
+    if region and region.region_id is None:
+        return f"region '{region.label}' has no key in seeds/regions.csv"
+    year = _year_of(context, extraction)
+    if isinstance(year, str):
+        return year
+    claim = Claim("market_size", figure, context.sentence, region.label if region else "(market as a whole)",
+                  region.region_id if region else "WORLD", year=year[0], resolved_relative=year[1])
+    return claim
+
+
+def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str:
+    """The year a size is stated for: 'in 2024' after it, else 'In 2024, ...' before it in its clause."""
+    relative = _relative_year(context, extraction)
+    if relative is not None:
+        return relative
+    for text in (context.after, context.before, _row_label(context)):
+        found = years_in(text)
+        if found:
+            chosen = found[0] if text is context.after else found[-1]
+            return chosen[0], ""
+    return "year unclear: no year stated beside the amount"
+
+
+def _row_label(context: _Context) -> str:
+    """A statistics row states its year in its label: 'Market Size (2024) | USD 15.32 Billion'."""
+    return context.text[:context.figure.start] if context.sentence.kind == "row" else ""
+
+
+def _relative_year(context: _Context, extraction: Extraction) -> tuple[int, str] | str | None:
+    nearby = RELATIVE_YEAR.search(context.after) or RELATIVE_YEAR.search(context.before)
+    if not nearby:
+        return None
+    wording = nearby.group(0)
+    published: date | None = context.page.published_on
+    if published is None:
+        extraction.relative_dates.append((wording, context.sentence, "not resolved: the page states no date"))
+        return f"year unclear: '{wording}' and the page states no date to resolve it against"
+    offset = {"last": -1, "previous": -1, "past": -1, "next": 1}.get(wording.split()[-2].lower(), 0)
+    year = published.year + offset
+    extraction.relative_dates.append((wording, context.sentence, f"read as {year} (page dated {published})"))
+    return year, f"'{wording}' read as {year} (page dated {published})"
+
+
+def _other_market(context: _Context) -> str:
+    """The named market of the clause when it is not the page's market ('the originator biologics market',
+    'the market size for originator biologics')."""
+    clause = context.text[:context.figure.start]
+    names = [MARKET_NAME_START.split(clause[:mention.start()])[-1]
+             for mention in re.finditer(r"\b(?:market|industry|sector)\b", clause, re.IGNORECASE)]
+    names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
+                        r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
+    title = context.page.title.lower()
+    named = [name for name in names if _name_words(name, context.page.title)]
+    if not named or any(_named_by_title(_name_words(name, context.page.title), title) for name in named):
+        return ""
+    return named[0].strip() + " market"
+
+
+def _named_by_title(words: list[str], title: str) -> bool:
+    """More than half of a market name's words in the page title: 'press release distribution' is the market of
+    'Press Release Industry Statistics'; 'originator biologics' is not the market of 'Biologics CDMO Market'."""
+    return sum(word[:5] in title for word in words) * 2 > len(words)
+
+
+def _name_words(name: str, title: str) -> list[str]:
+    """The words that name a market; an abbreviation ('EV', 'CDMO') counts as named by the title when the title
+    has it or the initials of its words ('Electric Vehicle')."""
+    words = [word.removesuffix("'s") for word in name.split()[-4:]]
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", title)
+                       if word.lower() not in GENERIC_MARKET_WORDS).lower()
+    return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and not word.isdigit()
+            and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
+
+
+def _region_before(context: _Context) -> RegionMention | None:
+    """The region a figure is stated for: the last one named in its clause before it, else the region of the
+    figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion')."""
+    candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
+                  and not _is_the_global_market(m, context.text)]
+    if not candidates:
+        return context.last_placed_region
+    region = candidates[-1]
+    return None if region.region_id == "WORLD" else region
+
+
+def _is_the_global_market(mention: RegionMention, text: str) -> bool:
+    """'North America dominated the global market with 35% share': 'global' names the market, not the region."""
+    return mention.region_id == "WORLD" and re.match(r"\s+(?:\w+\s+){0,3}?market", text[mention.end:]) is not None
+
+
+def _is_cagr(context: _Context) -> bool:
+    window = context.text[max(context.previous_end, context.figure.start - 80):context.figure.start]
+    if CAGR_CUE.search(window) and "share" not in window.lower().split(" cagr")[-1]:
+        return True
+    if re.match(r"^\W{0,3}(?:CAGR|compound annual)", context.after, re.IGNORECASE):
+        return True
+    return bool(context.earlier) and _continues_cagr(context)
+
+
+def _continues_cagr(context: _Context) -> bool:
+    """'a CAGR of 6.1% from 2018 to 2023 and 8.4% from 2024 to 2030': the second is a CAGR too."""
+    previous = context.earlier[-1]
+    between = context.text[previous.end:context.figure.start]
+    cue_before = CAGR_CUE.search(context.text[max(0, previous.start - 80):previous.start])
+    return bool(cue_before) and len(between) < 60 and "share" not in between.lower() and not SHARE_BEFORE.search(between)
+
+
+def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
+    if SEGMENT_CUE.search(context.text[:context.figure.start]):
+        return "a segment's CAGR: segments are not placed automatically"
+    other = _other_market(context)
+    if other:
+        return f"another market: '{other}' is not the market in the page title"
+    region = _region_before(context)
+    if region and region.region_id is None:
+        return f"region '{region.label}' has no key in seeds/regions.csv"
+    claim = Claim("cagr", context.figure, context.sentence, region.label if region else "(market as a whole)",
+                  region.region_id if region else "WORLD")
+    _set_period(claim, context, extraction)
+    return claim
+
+
+def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
+    after = SOURCE_CITATION.split(context.after)[0]
+    row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
+    period = year_range(after) or year_range(row_label)
+    if period:
+        claim.period_start, claim.period_end, claim.period_text = period
+        return
+    if FORECAST_PERIOD.search(after) or FORECAST_PERIOD.search(context.before):
+        claim.period_text = "during the forecast period"
+        own = [year_range(text) for text in (context.text,)]  # 'grow ... during 2019-2023, ... the forecast period'
+        forecast = own[0] or extraction.forecast_period
+        if forecast:
+            claim.period_start, claim.period_end = forecast[:2]
+        return
+    open_end = OPEN_END.search(after)
+    if open_end:
+        claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
+        return
+    upcoming = NEXT_YEARS.search(after)
+    claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _is_share(context: _Context) -> bool:
+    if SHARE_OF_OTHER.match(context.after):
+        return False  # 'accounts for 35% of clinical trials': a share of something else
+    if SHARE_AFTER.search(context.after) or SHARE_BEFORE.search(context.before[-60:]):
+        return True
+    return bool(context.earlier) and _continues_shares(context)
+
+
+def _continues_shares(context: _Context) -> bool:
+    """'North America held 41% share, Europe 30% and Asia Pacific at 20%': a region and its figure after a share."""
+    return (context.last_placed_metric == "share" and _region_before(context) is not None
+            and not CAGR_CUE.search(context.before))
+
+
+def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
+    region = _region_before(context)
+    if region is None:
+        return "region unclear: a share with no region named before it (a segment's or a company's share?)"
+    if region.region_id is None:
+        return f"region '{region.label}' has no key in seeds/regions.csv"
+    if SEGMENT_CUE.search(context.before):
+        return "a segment's share: segments are not placed automatically"
+    claim = Claim("share", context.figure, context.sentence, region.label, region.region_id)
+    year = _share_year(context, extraction)
+    if isinstance(year, tuple):
+        claim.year, claim.resolved_relative = year
+    elif PROJECTED.search(context.text) and extraction.forecast_period:
+        claim.period_start, claim.period_end = extraction.forecast_period[:2]
+        claim.period_text = "projected (no year stated)"
+    else:
+        claim.period_text = "no year stated"
+    return claim
+
+
+def _share_year(context: _Context, extraction: Extraction) -> tuple[int, str] | None:
+    relative = _relative_year(context, extraction)
+    if isinstance(relative, tuple):
+        return relative
+    for text in (context.after, context.before):
+        found = [year for year, _ in years_in(text)]
+        if found:
+            return found[0], ""
+    in_sentence = {year for year, _ in years_in(context.text)}  # 'In 2023, NA held 41%, Europe 30% ...'
+    return (in_sentence.pop(), "") if len(in_sentence) == 1 else None
+

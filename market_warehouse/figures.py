@@ -1,0 +1,137 @@
+"""The numbers of a sentence as printed: money amounts, percentages, years and periods.
+
+Only what the text says: 'USD 12.5 billion', 'US$ 850 mn', '$1.2B', '7-10 %', 'over 8%', 'FY2024', '(2025-2032)'.
+The claim grammar (claim_extraction.py) decides what each figure is a figure of.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD",
+                    "us dollars": "USD", "usd$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+                    "gbp": "GBP", "£": "GBP", "jpy": "JPY", "¥": "JPY", "inr": "INR", "₹": "INR", "cny": "CNY",
+                    "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD"}
+CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
+CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
+SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k)\b"
+SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b": 1.0, "million": 0.001,
+                "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001}
+RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
+AMOUNT = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER}))?"
+MONEY_RANGE_SCALED = re.compile(
+    rf"{CURRENCY_BEFORE}\s?(?P<num>{NUMBER})\s?(?P<scale>trillion|billion|million|tn|bn|mn)\s?(?:-|–|—|to)\s?"
+    rf"(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER})\s?(?P=scale)\b", re.IGNORECASE)
+MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
+MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}\b", re.IGNORECASE)
+BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
+PERCENT_SIGN = r"\s?(?:%|percent\b|per cent\b)"
+PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and\s+(?P<bnum2>{NUMBER})"
+                     rf"|(?P<num>{NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?){PERCENT_SIGN}",
+                     re.IGNORECASE)
+YEAR = r"(?:19[89]\d|20\d\d)"
+YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|until)\s?(?P<y2>{YEAR}|\d\d)\b")
+SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%]|-\d\d-\d\d)")  # not a date's year
+LOWER = r"over|more than|above|exceeding|in excess of|at least|upwards of|north of|surpassing"
+UPPER = r"under|less than|below|up to|at most"
+APPROXIMATE = r"around|approximately|approx\.?|about|nearly|roughly|close to|almost|an estimated|nearing|some|~|circa"
+GROWTH_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|starting|anywhere|varying)\s+from\s*$", re.IGNORECASE)
+QUALIFIER = re.compile(rf"(?P<q>{LOWER}|{UPPER}|{APPROXIMATE})\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # money | percent | bare (a scaled number with no currency)
+    text: str  # as printed
+    start: int
+    end: int
+    value: float | None  # a single value (None for a range)
+    low: float | None
+    high: float | None
+    bound: str  # exact | approximate | range | lower_bound | upper_bound
+    qualifier: str  # the word that makes it approximate or a bound, '' if none
+    currency: str | None = None
+    scale_in_bn: float | None = None  # what one printed unit is in billions; None: no scale word printed
+    printed: tuple[str, ...] = ()  # the printed numbers, to prove every drafted value stands on the page
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Money and percentages in reading order; a later pattern never takes text an earlier one took."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in (("money", MONEY_RANGE_SCALED), ("money", MONEY_BEFORE), ("money", MONEY_AFTER), ("percent", PERCENT),
+                          ("bare", BARE_SCALED)):
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            figure = _figure(kind, match, sentence)
+            if figure is not None:
+                figures.append(figure)
+                taken.append((match.start(), match.end()))
+    return sorted(figures, key=lambda figure: figure.start)
+
+
+def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
+    groups = match.groupdict()
+    numbers = tuple(n for n in (groups.get("num") or groups.get("bnum"), groups.get("num2") or groups.get("bnum2"))
+                    if n)
+    lead = sentence[max(0, match.start() - 30):match.start()]
+    if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
+        return None  # 'grow from $74 billion to $287 billion' is two figures, not a range
+    qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
+    values = [float(n.replace(",", "")) for n in numbers]
+    if kind == "percent" and re.search(r"(?:^|[\s(])[-−]$", sentence[max(0, match.start() - 2):match.start()]):
+        values = [-value for value in values]  # 'a negative CAGR of -8.6%'
+    scale = (groups.get("scale") or "").lower()
+    if kind == "money" and scale in ("m", "b", "k") and match.group(0)[-1] not in "mbkMBK":
+        return None
+    currency = _currency(groups) if kind == "money" else None
+    scale_in_bn = SCALES_IN_BN.get(scale) if kind != "percent" else None
+    is_range = len(values) == 2
+    return Figure(kind=kind, text=match.group(0).strip(), start=match.start(), end=match.end(),
+                  value=None if is_range else values[0], low=values[0] if is_range else None,
+                  high=values[1] if is_range else None,
+                  bound="range" if is_range else _bound(qualifier), qualifier=qualifier, currency=currency,
+                  scale_in_bn=scale_in_bn, printed=numbers)
+
+
+def _currency(groups: dict) -> str:
+    symbol = (groups.get("cur") or groups.get("cur2") or "").lower().replace("  ", " ")
+    return CURRENCY_SYMBOLS.get(symbol, CURRENCY_SYMBOLS.get(symbol.replace(" ", ""), symbol.upper()))
+
+
+def _bound(qualifier: str) -> str:
+    if not qualifier:
+        return "exact"
+    if re.fullmatch(LOWER, qualifier, re.IGNORECASE):
+        return "lower_bound"
+    if re.fullmatch(UPPER, qualifier, re.IGNORECASE):
+        return "upper_bound"
+    return "approximate"
+
+
+def years_in(text: str) -> list[tuple[int, int]]:
+    """(year, position) of every single year in text, ranges included."""
+    return [(int(m.group("year")), m.start()) for m in SINGLE_YEAR.finditer(text)]
+
+
+def year_range(text: str) -> tuple[int, int, str] | None:
+    """The first 'Y1-Y2' / 'Y1 to Y2' period in text, with its wording; '2025-32' means 2025-2032. A date
+    ('2020-03-24') is not a period."""
+    for match in YEAR_RANGE.finditer(text):
+        start = int(match.group("y1"))
+        end_text = match.group("y2")
+        end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+        is_date = re.match(r"-\d\d\b", text[match.end():])
+        if start < end and not is_date:
+            return start, end, match.group(0)
+    return None
+
+
+def format_number(value: float) -> str:
+    """A value for a CSV cell: no exponent, no trailing zeros ('0.45', '12', '2.5')."""
+    text = f"{value:.9f}".rstrip("0").rstrip(".")
+    return text or "0"

@@ -1,0 +1,277 @@
+"""A saved report page (HTML from a browser, or plain text) as sections of numbered sentences and lists.
+
+The claim grammar (claim_extraction.py) reads sentences; every claim it drafts points back to one of them
+(section heading + sentence number), so a reviewer can find it on the page. HTML is parsed by selectolax
+(lexbor, a browser-grade HTML5 parser: it repairs nested <p>, unclosed tags and entities as a browser does).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+                        "header", "footer", "blockquote", "ul", "ol", "table", "dt", "dd", "pre", "main"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "nav", "form", "button"})
+CELL_TAGS = frozenset({"td", "th"})
+BOLD_TAGS = frozenset({"strong", "b"})
+MAX_HEADING_CHARS = 160
+MAX_LABEL_CHARS = 40
+# A full stop after these is not the end of a sentence ('U.K. and Germany', 'Lonza Inc. reported').
+ABBREVIATIONS = ("U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "e.g.", "i.e.", "approx.", "vs.", "No.", "St.",
+                 "Mn.", "Bn.", "etc.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(\[]?[A-Z0-9*])")
+ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+WORDED_DATE = re.compile(r"\b(?:published|updated|last updated|date|posted|released|revised)\b[^0-9A-Za-z]{0,5}"
+                         r"(?:on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8} (?:19|20)\d\d"
+                         r"|[A-Z][a-z]{2,8},? (?:19|20)\d\d)", re.IGNORECASE)
+DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B, %Y", "%B %Y",
+                "%b %Y", "%b, %Y")
+
+
+class PageUnreadable(Exception):
+    """The page file cannot be read as HTML or text."""
+
+
+@dataclass
+class Block:
+    """One line of the page in reading order: a heading, a paragraph, a list item or a table row."""
+    kind: str  # heading | text | item | row
+    text: str
+    mostly_bold: bool = False
+
+
+@dataclass
+class Sentence:
+    section: str
+    number: int  # 1-based within its section
+    text: str
+    paragraph: int  # index of the paragraph within its section, for the subject of 'The company ...'
+    kind: str = "text"
+
+
+@dataclass
+class Section:
+    heading: str
+    sentences: list[Sentence] = field(default_factory=list)
+    lists: list[tuple[str, list[str]]] = field(default_factory=list)  # (label before the list, items)
+
+
+@dataclass
+class Page:
+    title: str
+    sections: list[Section]
+    published_on: date | None
+    text: str  # all the page's text, to check that every drafted value stands on the page
+    url: str | None = None  # the address the page gives for itself (canonical link), if any
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [sentence for section in self.sections for sentence in section.sentences]
+
+
+def read_page(path: Path) -> Page:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise PageUnreadable(f"{path}: cannot be read: {error.strerror}") from error
+    text = raw.decode("utf-8", errors="replace")
+    if not text.strip():
+        raise PageUnreadable(f"{path}: the file is empty")
+    if path.suffix.lower() in (".html", ".htm") or re.search(r"<(html|body|p|div|h1)\b", text[:5000], re.I):
+        return page_from_html(text)
+    return page_from_text(text)
+
+
+def page_from_html(html: str) -> Page:
+    tree = LexborHTMLParser(html)
+    title = _html_title(tree)
+    published = _html_date(tree)
+    body = tree.body or tree.root
+    blocks = _Linearizer().run(body)
+    page = _page_from_blocks(title, blocks)
+    page.published_on = published or _text_date(page.text)
+    page.url = _html_url(tree)
+    return page
+
+
+def page_from_text(text: str) -> Page:
+    blocks = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped.startswith("#"):
+            blocks.append(Block("heading", stripped.lstrip("#").strip()))
+        elif re.match(r"^[-*•]\s+", stripped):
+            blocks.append(Block("item", re.sub(r"^[-*•]\s+", "", stripped)))
+        elif "|" in stripped:
+            blocks.append(Block("row", " | ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip())))
+        else:
+            blocks.append(Block("text", stripped))
+    title = next((block.text for block in blocks), "")
+    page = _page_from_blocks(title, blocks)
+    page.published_on = _text_date(page.text)
+    return page
+
+
+class _Linearizer:
+    """Walks the parsed tree once and cuts its text into blocks at block-level tags, as a browser lays it out."""
+
+    def __init__(self):
+        self.blocks: list[Block] = []
+        self.pieces: list[tuple[str, bool]] = []
+        self.kind = "text"
+        self.bold_depth = 0
+
+    def run(self, node) -> list[Block]:
+        self._walk(node)
+        self._flush()
+        return self.blocks
+
+    def _walk(self, node) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.pieces.append((child.text_content or "", self.bold_depth > 0))
+            elif tag in SKIPPED_TAGS or tag == "-comment":
+                continue
+            elif tag == "br":
+                self._flush()
+            elif tag in CELL_TAGS:
+                self.pieces.append((" | ", False))
+                self._walk(child)
+            elif tag in BLOCK_TAGS:
+                self._block(child, tag)
+            else:
+                self.bold_depth += tag in BOLD_TAGS
+                self._walk(child)
+                self.bold_depth -= tag in BOLD_TAGS
+
+    def _block(self, node, tag: str) -> None:
+        self._flush()
+        outer = self.kind
+        self.kind = ("heading" if tag in HEADING_TAGS else "item" if tag in ("li", "dd", "dt")
+                     else "row" if tag == "tr" else outer if tag in ("ul", "ol", "table") else "text")
+        self._walk(node)
+        self._flush()
+        self.kind = outer
+
+    def _flush(self) -> None:
+        text = _clean("".join(piece for piece, _ in self.pieces))
+        bold_chars = sum(len(piece.strip()) for piece, bold in self.pieces if bold)
+        plain_chars = sum(len(piece.strip()) for piece, bold in self.pieces if not bold and piece.strip(" |"))
+        self.pieces = []
+        if self.kind == "row":
+            text = " | ".join(cell.strip() for cell in text.split("|") if cell.strip())
+        if text:
+            self.blocks.append(Block(self.kind, text, mostly_bold=bold_chars > 0 and plain_chars == 0))
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\u00a0", " ").replace("**", "")
+    return re.sub(r"\s+", " ", text).strip(" |")
+
+
+def _page_from_blocks(title: str, blocks: list[Block]) -> Page:
+    sections = [Section(heading="(top of page)")]
+    pending_label = ""
+    pending_items: list[str] = []
+    paragraph = 0
+
+    def close_list():
+        nonlocal pending_items
+        if pending_items:
+            sections[-1].lists.append((pending_label, pending_items))
+            pending_items = []
+
+    for block in blocks:
+        if block.kind == "item" and len(block.text) <= MAX_HEADING_CHARS and not _is_sentence(block.text):
+            pending_items.append(block.text)
+            if re.search(r"\d", block.text):  # '2025 Market Size: USD 4,200.00 million' is a figure too
+                section = sections[-1]
+                kind = "row" if re.search(r"[:|]", block.text) else "text"
+                section.sentences.append(Sentence(section.heading, len(section.sentences) + 1, block.text,
+                                                  paragraph + 1, kind))
+            continue
+        close_list()
+        if _is_heading(block):
+            pending_label = block.text
+            if not (block.text.rstrip().endswith(":") and len(block.text) <= MAX_LABEL_CHARS):
+                # a short 'North America:' only labels the list below it; anything else opens a section
+                sections.append(Section(heading=block.text.strip()))
+                paragraph = 0
+            continue
+        paragraph += 1
+        section = sections[-1]
+        for sentence in split_sentences(block.text):
+            section.sentences.append(Sentence(section.heading, len(section.sentences) + 1, sentence, paragraph,
+                                              "row" if block.kind == "row" else "text"))
+        pending_label = block.text
+    close_list()
+    text = "\n".join([title, *(block.text for block in blocks)])
+    return Page(title=title, sections=[s for s in sections if s.sentences or s.lists], published_on=None, text=text)
+
+
+def _is_heading(block: Block) -> bool:
+    if block.kind == "heading":
+        return True
+    return block.kind == "text" and block.mostly_bold and len(block.text) <= MAX_HEADING_CHARS
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) > 12 and text.rstrip().endswith(".")
+
+
+def split_sentences(text: str) -> list[str]:
+    protected = text
+    for number, abbreviation in enumerate(ABBREVIATIONS):
+        protected = protected.replace(abbreviation + " ", f"{abbreviation}\x00{number} ")
+    parts = SENTENCE_END.split(protected)
+    return [re.sub(r"\x00\d+", "", part).strip() for part in parts if part.strip()]
+
+
+def _html_title(tree) -> str:
+    for selector in ("h1", "title", 'meta[property="og:title"]'):
+        node = tree.css_first(selector)
+        if node is not None:
+            text = _clean(node.attributes.get("content") or "" if node.tag == "meta" else node.text(deep=True))
+            if text:
+                return text
+    return ""
+
+
+def _html_url(tree) -> str | None:
+    for selector, attribute in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+        node = tree.css_first(selector)
+        if node is not None and (node.attributes.get(attribute) or "").startswith(("http://", "https://")):
+            return node.attributes[attribute]
+    return None
+
+
+def _html_date(tree) -> date | None:
+    for selector in ('meta[property="article:published_time"]', 'meta[property="article:modified_time"]',
+                     'meta[name="date"]', "time[datetime]"):
+        node = tree.css_first(selector)
+        if node is not None:
+            found = ISO_DATE.search(node.attributes.get("content") or node.attributes.get("datetime") or "")
+            if found:
+                return date(*map(int, found.groups()))
+    return None
+
+
+def _text_date(text: str) -> date | None:
+    """The page's own date ('Published: March 3, 2025', 'Last Updated : Nov 21, 2023'), if it states one."""
+    found = WORDED_DATE.search(text)
+    if found:
+        worded = found.group(1).replace(".", "")
+        for format_ in DATE_FORMATS:
+            try:
+                return datetime.strptime(worded, format_).date()
+            except ValueError:
+                continue
+    return None

@@ -1,0 +1,211 @@
+"""`draft`: the fixture pages (written for the tests: invented markets and numbers, one per phrasing seen on
+public report pages) against hand-labelled expectations (fixtures/report_pages/expected.yaml), the values
+against the page text, the review sheet, the seed check, and that seeds/ is never written."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from market_warehouse.cli import main
+from market_warehouse.draft import DraftRequest, draft
+from market_warehouse.project import PACKAGE_ROOT, Project
+
+FIXTURES = Path(__file__).parent / "fixtures" / "report_pages"
+EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text())
+PAGES = sorted(EXPECTED)
+MARKET = "biopharma_cmo_cro"  # any market of the seeds: a draft is checked against the seeds it would join
+
+
+def seed_hashes(project: Project) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in project.seeds_dir.iterdir()}
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory) -> dict:
+    """Every fixture page drafted once into a temporary drafts folder; seeds hashed before and after."""
+    project = Project(PACKAGE_ROOT)
+    drafts = tmp_path_factory.mktemp("drafts")
+    before = seed_hashes(project)
+    results = {page: draft(project, DraftRequest(FIXTURES / page, MARKET, f"fixture-{Path(page).stem}".replace("_", "-"),
+                                                 f"https://example.org/{page}", "Fixture Publisher", "2025-06-01"),
+                           drafts_dir=drafts)
+               for page in PAGES}
+    return {"results": results, "seeds_before": before, "seeds_after": seed_hashes(project)}
+
+
+def read_csv(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def claim_tuple(metric, region, year, period, value, low, high, bound) -> tuple:
+    rounded = tuple(None if v is None else round(float(v), 6) for v in (value, low, high))
+    return metric, region, year, tuple(period) if period else None, *rounded, bound
+
+
+def drafted_claims(folder: Path) -> set[tuple]:
+    claims = set()
+    for row in read_csv(folder / "market_claims.csv"):
+        period = None
+        if row["metric"] == "cagr":
+            period = (number(row["period_start_year"]) and int(row["period_start_year"]),
+                      int(row["period_end_year"]) if row["period_end_year"] else None)
+        year = int(row["year"]) if row["year"] else None
+        claims.add(claim_tuple(row["metric"], row["region_id"], year, period, number(row["value"]),
+                               number(row["value_low"]), number(row["value_high"]), row["bound"]))
+    return claims
+
+
+def expected_claims(page: str) -> set[tuple]:
+    return {claim_tuple(c["metric"], c["region"], c.get("year"), c.get("period"), c.get("value"), c.get("low"),
+                        c.get("high"), c["bound"]) for c in EXPECTED[page]["claims"]}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_drafted_claims_are_the_labelled_ones(drafted, page):
+    assert drafted_claims(drafted["results"][page].folder) == expected_claims(page)
+
+
+def page_numbers(page: Path) -> set[float]:
+    """Every number printed on the page (and its negative where a minus sign is printed before it), read from the
+    raw file, tags and all, independently of the code."""
+    raw = page.read_text(encoding="utf-8").replace("−", "-")
+    numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", raw)}
+    return numbers | {-float(n.replace(",", "")) for n in re.findall(r"(?<![\w.])-(\d[\d,]*(?:\.\d+)?)", raw)}
+
+
+def stands_on_page(value: float, printed: set[float]) -> bool:
+    """A drafted value is a printed number, or one in USD bn printed in millions (x 1000)."""
+    return any(abs(value * factor - n) < 1e-6 * max(1, n) for n in printed for factor in (1, 1000))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_drafted_value_stands_on_the_page(drafted, page):
+    folder = drafted["results"][page].folder
+    printed = page_numbers(FIXTURES / page)
+    values = [float(row[c]) for row in read_csv(folder / "market_claims.csv")
+              for c in ("value", "value_low", "value_high") if row[c]]
+    values += [float(row["value"]) for row in read_csv(folder / "player_revenue.csv")]
+    assert values
+    assert [v for v in values if not stands_on_page(v, printed)] == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_numbers_not_placed_are_listed_with_a_reason(drafted, page):
+    review = (drafted["results"][page].folder / "REVIEW.md").read_text()
+    section = review.split("## Numbers not placed", 1)[1]
+    for figure in EXPECTED[page]["unplaced"]:
+        line = next((line for line in section.splitlines() if line.startswith(f"| {figure} |")), None)
+        assert line is not None, figure
+        assert len(line.split("|")[3].strip()) > 10  # the reason
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_review_sheet_raises_the_rule_book_flags(drafted, page):
+    review = (drafted["results"][page].folder / "REVIEW.md").read_text()
+    raised = set(re.findall(r"^- \*\*(.+?)\*\*:", review.split("## Flags", 1)[1].split("## Claims")[0], re.M))
+    assert set(EXPECTED[page]["flags"]) <= raised
+    if not EXPECTED[page]["flags"]:
+        assert raised == set()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_review_sheet_lists_every_drafted_claim_with_its_context(drafted, page):
+    folder = drafted["results"][page].folder
+    review = (folder / "REVIEW.md").read_text()
+    for row in read_csv(folder / "market_claims.csv"):
+        line = next(line for line in review.splitlines() if line.startswith(f"| {row['claim_id']} |"))
+        assert f"sentence {row['section'].rsplit('sentence ', 1)[1]}" in line
+    assert review.count("(duplicate of ") == EXPECTED[page].get("duplicates", 0)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_draft_passes_the_seed_check_as_it_stands(drafted, page):
+    assert drafted["results"][page].check_problems == []
+
+
+def test_draft_never_writes_seeds(drafted):
+    assert drafted["seeds_after"] == drafted["seeds_before"]
+    for result in drafted["results"].values():
+        assert result.folder.parent != PACKAGE_ROOT / "seeds"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if "complete_breakdown" in EXPECTED[p]])
+def test_only_shares_adding_up_to_100_form_a_breakdown(drafted, page):
+    rows = [row for row in read_csv(drafted["results"][page].folder / "market_claims.csv") if row["metric"] == "share"]
+    assert {bool(row["breakdown_id"]) for row in rows} == {EXPECTED[page]["complete_breakdown"]}
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if "revenues" in EXPECTED[p]])
+def test_players_and_their_revenue_claims(drafted, page):
+    folder = drafted["results"][page].folder
+    names = {row["player_name"] for row in read_csv(folder / "players.csv")}
+    assert names == set(EXPECTED[page]["players"])
+    revenues = {(row["player_id"], int(row["year"]), float(row["value"]), row["currency"], row["scale"],
+                 row["value_qualifier"], row["is_year_stated"] == "true") for row in read_csv(folder / "player_revenue.csv")}
+    slug = {name: re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") for name in names}
+    assert revenues == {(slug[r["player"]], r["year"], r["value"], r["currency"], r["scale"], r["qualifier"],
+                         r["year_stated"]) for r in EXPECTED[page]["revenues"]}
+
+
+def test_segments_and_country_labels_as_printed(drafted):
+    page = "countries_and_players.html"
+    folder = drafted["results"][page].folder
+    segments = [[row["dimension"], row["segment_name"]] for row in read_csv(folder / "segments.csv")]
+    assert segments == EXPECTED[page]["segments"]
+    countries = [[int(row["label_position"]), row["raw_label"], row["listed_region_id"], row["iso3"], row["region_id"]]
+                 for row in read_csv(folder / "countries.csv")]
+    assert countries == EXPECTED[page]["countries"]
+
+
+def test_relative_dates_resolved_against_the_page_date_or_flagged(drafted):
+    review = (drafted["results"]["units_and_wording.txt"].folder / "REVIEW.md").read_text()
+    assert "read as 2024 (page dated 2025-03-03)" in review
+    review = (drafted["results"]["relative_no_date.txt"].folder / "REVIEW.md").read_text()
+    assert "the page states no date" in review
+
+
+def run_cli(capsys, *argv) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv, names", [
+    (["missing.html", "--market", MARKET], "missing.html"),
+    ([str(FIXTURES / "statistics_table.html"), "--market", "no_such_market"], "no_such_market"),
+    ([str(FIXTURES / "statistics_table.html"), "--market", MARKET, "--source-id", "rmf-1923674"], "seeds/sources.csv, row"),
+    ([str(FIXTURES / "statistics_table.html"), "--market", MARKET, "--source-id", "bad id"], "not a valid key"),
+])
+def test_draft_expected_failures_are_one_paragraph(capsys, tmp_path, argv, names):
+    url = ["--url", "https://example.org/page"]
+    code, err = run_cli(capsys, "draft", *argv, *url)
+    assert code == 1
+    assert err.startswith("DRAFT FAILED: ") and names in err and "Traceback" not in err
+    assert err.count("\n") == 1
+
+
+def test_draft_refuses_a_page_without_an_http_url(capsys):
+    code, err = run_cli(capsys, "draft", str(FIXTURES / "statistics_table.html"), "--market", MARKET, "--url", "ftp://x")
+    assert code == 1 and "http://" in err
+    code, err = run_cli(capsys, "draft", str(FIXTURES / "statistics_table.html"), "--market", MARKET)
+    assert code == 1 and "gives no address of its own" in err and "--url" in err
+
+
+def test_the_url_defaults_to_the_pages_canonical_link(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text('<html><head><title>Kelp Fertilizer Market</title><link rel="canonical" '
+                    'href="https://example.org/kelp-market"></head><body><p>The kelp fertilizer market was valued '
+                    'at USD 1.5 billion in 2024.</p></body></html>')
+    result = draft(Project(PACKAGE_ROOT), DraftRequest(page, MARKET, "kelp-page"), drafts_dir=tmp_path / "drafts")
+    assert read_csv(result.folder / "sources.csv")[0]["url"] == "https://example.org/kelp-market"
