@@ -1,25 +1,32 @@
 """The built report site in a real browser: every page served on 127.0.0.1 and opened in headless Chromium
 (playwright-core, tests/e2e/check-site.mjs). The site has a landing page (/), a page comparing the markets
-(/compare) and, per market of marts.dim_market, six pages made from one Evidence template each
-(/markets/<market_id>[/regions|/segments|/players|/sources|/data-quality]).
+(/compare), a methodology page (/methodology) and, per market of marts.dim_market, six pages made from one
+Evidence template each (/markets/<market_id>[/regions|/segments|/players|/sources|/data-quality]).
 
 Every page must render its charts with data, show the key numbers of ITS market (computed here with duckdb
 from the published file, formatted as the page formats them), show no other market's id, figures or
 sources, link only to pages that exist (and, on a market page, to no other market's pages), load nothing
 from outside 127.0.0.1 and log no console errors.
 
+One answer per market that an analyst can defend (issue #18), on every market page: the heading and the
+browser title name the market (its market_name, never its id); no market id in the visible text outside
+links and closed Details; no Evidence empty-state box and no table without a row (a section with no data
+is one sentence saying which sources give none); no GX terms or rule numbers outside Details; the overview
+opens with the answer line of fct_market_answer, whose estimate lies inside the p10-p90 it shows.
+
 Readable at 1280 px: pages are opened with a 1280 px wide viewport and every Details section opened; no
 table header cell may end beyond the viewport or beyond its table's scroll box (a key column off-screen),
 no chart legend / axis text, table header or BigValue title may look generated from a column name
-(snake_case, "Usd Bn", "P10 P25"), no "Loading" may be left once the page has settled, no empty-state
-message may show where the mart has rows, and every chart is SVG (so its legend can be read here).
-Each market's overview states the answer first - "<market>: <size> USD bn in <year> (p10-p90 <a>-<b>)" -
-and its forecast table marks the years the sources do not state (e.g. "extrapolated").
-Screenshots of every page at 1280 px: build/report-screenshots/ of this checkout (git-ignored)."""
+(snake_case, "Usd Bn", "P10 P25"), no "Loading" may be left once the page has settled, and every chart is
+SVG (so its legend can be read here). Readable at 390 px: every page is shot again at 390 px and must not
+scroll sideways there (document scrollWidth <= 390; a wide table scrolls inside its own box).
+Screenshots of every page at 1280 px and 390 px: build/screenshots/ of this checkout (git-ignored); their
+paths are printed."""
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -36,18 +43,21 @@ from tests.report_support import (
 )
 
 E2E = PACKAGE_ROOT / "tests" / "e2e"
-SCREENSHOTS = PACKAGE_ROOT / "build" / "report-screenshots"
+SCREENSHOTS = PACKAGE_ROOT / "build" / "screenshots"
 
-# The page templates under reports/pages/markets/[market_id]/: kind -> path suffix, a heading every market's
-# page of that kind shows.
+# The page templates under reports/pages/markets/[market_id]/: kind -> path suffix, the word the page's heading
+# puts before the market's name ("Regions: <market_name>"; the overview's heading is the name alone).
 KINDS = {
-    "overview": ("", "The answer"),
-    "regions": ("/regions", "Regional shares"),
-    "segments": ("/segments", "What is known"),
-    "players": ("/players", "Share of the market"),
-    "sources": ("/sources", "Stated vs implied CAGR"),
-    "data-quality": ("/data-quality", "Results by rule"),
+    "overview": ("", None),
+    "regions": ("/regions", "Regions"),
+    "segments": ("/segments", "Segments"),
+    "players": ("/players", "Players"),
+    "sources": ("/sources", "Sources"),
+    "data-quality": ("/data-quality", "Data quality"),
 }
+NARROW_WIDTH = 390
+# GX terms and rule numbers a reader must not meet outside Details (regexes, case-insensitive).
+JARGON = [r"\bexpectations?\b", r"\bunexpected\b", r"\brule \d+", r"Great Expectations", r"\bGX\b"]
 SOURCES_TABLE_ROWS = 60  # rows= of the sources page's DataTable: every source of a market must fit
 VIEWPORT_WIDTH = 1280
 
@@ -64,19 +74,16 @@ def usd(value: float) -> str:
     return f"{value:,.2f}"
 
 
-def cagr_text(value: float) -> str:
-    """The pages' CAGR text: two decimals, one trailing zero dropped (0.115 -> '11.5 %', 0.1619 -> '16.19 %')."""
-    text = f"{100 * value:.2f}"
-    return (text[:-1] if text.endswith("0") else text) + " %"
+def pct(value: float) -> str:
+    """The site's one percentage format: one decimal, a space, % (6.8 -> '6.8 %'); value in percent units."""
+    return f"{value:.1f} %"
 
 
-def headline(facts: dict) -> str:
-    """The overview's first sentence, as the page builds it (reports/pages/markets/[market_id]/index.md)."""
-    if facts["base"] is None:
-        return f"{facts['name']}: no forecast (no consensus size or no world CAGR claim)"
-    fan = (" (no uncertainty fan)" if facts["fan_p10"] is None
-           else f" (p10-p90 {facts['fan_p10']:.2f}-{facts['fan_p90']:.2f})")
-    return f"{facts['name']}: {facts['base']:.2f} USD bn in {facts['end_year']}{fan}"
+def answer_line(a: dict) -> str:
+    """The overview's first sentence, as the page builds it from fct_market_answer."""
+    return (f"In {a['base_year']} the market is {a['estimate_base']:.2f} USD bn; by {a['end_year']}, "
+            f"{a['estimate_end']:.2f} USD bn ({a['range_low']:.2f}-{a['range_high']:.2f}, p10-p90), "
+            f"{pct(a['growth'])} a year.")
 
 
 def market_path(market_id: str, kind: str) -> str:
@@ -111,6 +118,24 @@ def _markets(db: duckdb.DuckDBPyConnection) -> list[Market]:
         (m["name"], m["primary"], m["base_year"], m["end_year"]) = one(
             "select market_name, primary_source_id, base_year, forecast_end_year from marts.dim_market "
             "where market_id = ?", market_id)
+        answer = one("""
+            select base_year, end_year, estimate_base_usd_bn, estimate_end_usd_bn, range_low_end_usd_bn,
+                   range_high_end_usd_bn, growth_pct, sources_text
+            from marts.fct_market_answer where market_id = ? and estimate_end_usd_bn is not null""", market_id)
+        m["answer"] = (dict(zip(("base_year", "end_year", "estimate_base", "estimate_end", "range_low", "range_high",
+                                 "growth", "sources_text"), answer, strict=True)) if answer else None)
+        m["n_estimate_years"] = one("select count(estimate_usd_bn) from marts.fct_market_estimate where market_id = ?",
+                                    market_id)[0]
+        m["grades"] = rows("select source_id, weight, grade_reason, counts_toward_estimate, exclusion_reason "
+                           "from marts.fct_source_grade where market_id = ? order by source_id", market_id)
+        m["n_no_usd"] = one("select count(*) from marts.fct_player_share where market_id = ? and revenue_usd_bn is null",
+                            market_id)[0]
+        m["n_not_comparable"] = one("select count(*) from marts.fct_player_revenue_check where market_id = ? "
+                                    "and filed_usd_bn is null", market_id)[0]
+        m["dq_caveats"] = [t for (t,) in rows(f"""
+            select distinct title from (select *, {market_ids} as ids from audit.validation_results where run_id = $1)
+            where status <> 'passed' and list_contains(list_transform(string_split(ids, ','), x -> trim(x)), $2)
+            order by 1""", run_id, market_id)] if market_ids != "cast(null as varchar)" else []
         (m["low"], m["base"], m["high"], m["low_cagr"], m["base_cagr"], m["high_cagr"]) = one("""
             select max(market_size_usd_bn) filter (where scenario = 'low'),
                    max(market_size_usd_bn) filter (where scenario = 'base'),
@@ -204,13 +229,20 @@ def _markets(db: duckdb.DuckDBPyConnection) -> list[Market]:
               where market_id = $1
             union all select unnest([value, value_low, value_high]) from marts.fct_market_claim where market_id = $1
             union all select unnest([start_size_usd_bn, end_size_usd_bn]) from marts.fct_source_consistency
-              where market_id = $1""", market_id) if v is not None}
+              where market_id = $1
+            union all select unnest([estimate_usd_bn, range_low_usd_bn, range_high_usd_bn, base_scenario_usd_bn])
+              from marts.fct_market_estimate where market_id = $1
+            union all select unnest([low_usd_bn, high_usd_bn]) from marts.fct_source_cluster where market_id = $1
+            """, market_id) if v is not None}
         market.distinctive = {usd(m[k]) for k in ("low", "base", "high", "consensus", "fan_p50") if m[k] is not None}
+        if m["answer"]:
+            market.distinctive |= {usd(m["answer"][k]) for k in ("estimate_base", "estimate_end", "range_low",
+                                                                 "range_high")}
         markets.append(market)
     return markets
 
 
-def _market_pages(market: Market, others: list[Market]) -> dict[str, dict]:
+def _market_pages(market: Market, others: list[Market], all_ids: list[str]) -> dict[str, dict]:
     m = market.facts
     mid = market.market_id
     other_sources = set().union(*(o.sources for o in others)) - market.sources if others else set()
@@ -218,92 +250,87 @@ def _market_pages(market: Market, others: list[Market]) -> dict[str, dict]:
     forbidden = sorted({o.market_id for o in others}
                        | (set().union(*(o.distinctive for o in others)) - market.figures if others else set())
                        | other_sources)
-    common = {"forbidden": forbidden, "forbiddenPaths": [f"/markets/{o.market_id}" for o in others]}
+    common = {"forbidden": forbidden, "forbiddenPaths": [f"/markets/{o.market_id}" for o in others],
+              "documentTitle": m["name"], "idTokens": all_ids, "jargon": JARGON, "narrowWidth": NARROW_WIDTH,
+              "maxScrollWidth": NARROW_WIDTH}
     siblings = [market_path(mid, k) for k in KINDS]
 
     def page(kind: str, min_charts: int, texts: list[str], empty: list[str] = (),
              table_texts: list[str] = ()) -> dict:
-        return {"path": market_path(mid, kind), "title": KINDS[kind][1], "minCharts": min_charts,
-                "texts": texts, "requiredLinks": ["/"] + [s for s in siblings if s != market_path(mid, kind)],
-                "emptyMessages": list(empty), "tableTexts": list(table_texts), **common}
+        word = KINDS[kind][1]
+        return {"path": market_path(mid, kind), "title": f"{word}: {m['name']}" if word else m["name"],
+                "minCharts": min_charts,
+                # the page's own breadcrumb names the market; Evidence's (the template's title) is hidden
+                "texts": [f"Markets › {m['name']}"] + texts,
+                "requiredLinks": ["/", "/methodology"] + [s for s in siblings if s != market_path(mid, kind)],
+                "emptyMessages": list(empty), "tableTexts": list(table_texts), "ownCrumbs": True, **common}
 
-    # The answer first: the headline sentence with its p10-p90, then the figures behind it.
-    overview = [mid, headline(m)]
+    # The answer first: the answer line with its p10-p90 and its graded sources, then the figures behind it.
+    a = m["answer"]
+    if a:
+        overview = [answer_line(a), f"Sources: {a['sources_text']}.", usd(a["estimate_end"])]
+    else:
+        overview = ["so the warehouse has no estimate for it"]
     overview_empty = []
     if m["low"] is not None:
-        overview += [f"{m['low']:.2f} USD bn, at {cagr_text(m['low_cagr'])} a year", usd(m["base"]), usd(m["high"]),
-                     f"{m['base']:.2f} USD bn in {m['end_year']}, the consensus compounded at {cagr_text(m['base_cagr'])}"]
-        # scenarios that coincide are named (and drawn) once
-        overview.append("Base = high" if abs(m["high_cagr"] - m["base_cagr"]) < 1e-12 else "High")
-        overview_empty.append("No scenario forecast for this market")
+        overview += [f"{m['low']:.2f} USD bn, at {pct(100 * m['low_cagr'])} a year",
+                     f"{m['base']:.2f} USD bn in {m['end_year']}, at {pct(100 * m['base_cagr'])} a year"]
     if m["consensus"] is not None:
-        overview += [f"{m['consensus']:.2f} USD bn in {m['base_year']}", f"{m['ratio']:.2f}x", "Which number to use."]
-        overview_empty += ["No source gives this market a size path", "No consensus: no source gives"]
-    if m["n_base_year_sources"]:
-        overview_empty.append("No source gives this market a size in its base year")
+        overview += [f"{m['ratio']:.2f}x"]
     if m["fan_p50"] is not None:
         overview.append(usd(m["fan_p50"]))
-        overview_empty.append("The warehouse has no uncertainty fan")
-    overview_charts = ((m["n_world_forecast"] > 0) + (m["n_consensus_years"] > 0) + (m["n_base_year_sources"] > 0)
+    overview_charts = ((m["n_estimate_years"] > 0) + (m["n_consensus_years"] > 0) + (m["n_base_year_sources"] > 0)
                        + (m["fan_p50"] is not None))
     overview_table = ["extrapolated"] if m["n_extrapolated_years"] else []
 
     regions_empty = []
     if m["n_stated_shares"]:
         regions = [usd(m["top_region_base"])] if m["top_region_base"] is not None else []
-        regions_empty.append("No regional shares.")
     else:
-        regions = ["No regional shares.", "no source states a share"]
-    if m["n_named_regions"]:
-        regions.append("What each source says about each region")
-        regions_empty.append("No source of this market names a region")
-    if m["top_region_base"] is not None:
-        regions_empty.append("No regional forecast")
+        regions = ["states a share for any region"]
+    if not m["n_named_regions"]:
+        regions.append("names a region: only the world figures exist")
     regions_charts = (m["n_primary_shares"] > 0) + (m["top_region_base"] is not None)
 
     segments_empty = []
     if m["top_segment_share"] is not None:
-        segments = [f"{m['top_segment_share']:.2f}"]
-        segments_empty.append("No source states a share for any segment")
+        segments = [pct(m["top_segment_share"])]
     elif m["n_segments"]:
         segments = ["no source states a share"]
+    elif m["n_segment_claims"]:
+        segments = ["No segments are defined for this market"]
     else:
-        segments = ["no segments are defined for this market"]
-    if m["n_segments"]:
-        segments_empty.append("No segments are defined for this market")
-    if m["n_segment_claims"]:
-        segments_empty.append("No source makes a segment claim")
+        segments = ["splits it into segments"]
     segments_charts = 2 if m["top_segment_share"] is not None else 0
 
     players, players_empty = [], []
-    if m["n_checks"]:
-        players_empty.append("No revenue claim to check for this market")
-        if m["worst_check"] is not None:
-            players.append(f"{m['worst_check']:.0f}%")
-    if m["n_comparable_checks"]:
-        players_empty.append("No report claim of this market can be compared")
+    if m["n_checks"] and m["worst_check"] is not None:
+        players.append(pct(m["worst_check"]))
     if m["top_player_share"] is not None:
-        players.append(f"{m['top_player_share']:.1f}%")
-    if not m["n_player_figures"]:
-        players.append("No revenue figure of any player is recorded for this market.")
-    else:
-        players_empty += ["No player revenue for this market.", "No revenue figure of any player is recorded"]
+        players.append(pct(m["top_player_share"]))
+    if not m["n_player_figures"] and not m["n_checks"]:
+        players.append("No player figures:")
+    if not m["n_no_usd"] and not m["n_not_comparable"]:
+        # no advice that does not apply: the exchange-rate note only where a figure lacks a USD value
+        players_empty.append("exchange rate")
     players_charts = (m["n_comparable_checks"] > 0) + (m["n_report_player_shares"] > 0)
 
     assert len(market.sources) <= SOURCES_TABLE_ROWS, f"{mid}: more sources than the sources table shows"
     sources = sorted(market.sources) + [f"This market has {len(market.sources)} sources"]
-    sources_empty = ["No source for this market."]
+    for _source_id, weight, reason, counts, exclusion in m["grades"]:
+        sources.append(reason)
+        if counts:
+            sources.append(f"{weight:.2f}")  # the grades table's weight column
+        elif exclusion:
+            sources.append(exclusion)
     if m["first_stated_cagr"] is not None:
         sources.append(m["first_stated_cagr"])
-        sources_empty.append("No source of this market can be checked for consistency")
     if m["n_conflicts"]:
         sources.append("cannot both be true")
-    if m["n_claims"]:
-        sources_empty.append("No source makes a claim about this market")
+    sources_empty = []
     sources_charts = (m["n_consistency"] > 0) + (m["n_claims"] > 0)
 
-    quality = [m["run_id"], "build/gx/data_docs/index.html",
-               f"{m['dq_results']} expectations, {m['dq_passed']} passed, {m['dq_warnings']} warnings fired"]
+    quality = [f"{m['dq_results']} checks concern this market, {m['dq_passed']} passed"] + m["dq_caveats"]
 
     return {
         "overview": page("overview", overview_charts, overview, overview_empty, overview_table),
@@ -311,7 +338,7 @@ def _market_pages(market: Market, others: list[Market]) -> dict[str, dict]:
         "segments": page("segments", segments_charts, segments, segments_empty),
         "players": page("players", players_charts, players, players_empty),
         "sources": page("sources", sources_charts, sources, sources_empty),
-        "data-quality": page("data-quality", 2, quality),
+        "data-quality": page("data-quality", 0, quality),
     }
 
 
@@ -323,48 +350,51 @@ def expected_site(db_path: Path) -> dict:
             select market_id, any_value(finding order by year) from marts.fct_market_tree_check
             where finding is not null group by market_id""").fetchall()
         n_tree_rows = db.execute("select count(*) from marts.fct_market_tree_check").fetchone()[0]
-        fan_end = dict(db.execute("""
-            select f.market_id, f.p50 from marts.fct_forecast_fan f join marts.dim_market m
-              on m.market_id = f.market_id and f.year = m.forecast_end_year where f.region_id = 'WORLD'""").fetchall())
+        published_at = db.execute("""
+            select strftime(published_at at time zone 'UTC', '%Y-%m-%d %H:%M') || ' UTC' from audit.publish_log
+            order by published_at desc limit 1""").fetchone()[0]
+        n_graded, n_graded_markets = db.execute(
+            "select count(*), count(distinct market_id) from marts.fct_source_grade").fetchone()
     assert markets, "the warehouse has no market"
-    n_with_consensus = sum(mk.facts["n_consensus_years"] > 0 for mk in markets)
+    all_ids = [mk.market_id for mk in markets]
     for market in markets:
-        market.pages = _market_pages(market, [o for o in markets if o is not market])
+        market.pages = _market_pages(market, [o for o in markets if o is not market], all_ids)
 
-    landing = [f"The warehouse holds {len(markets)} markets"] + landing_texts(markets)
+    landing = [f"Last published {published_at}"]
     compare = []
+    with_answer = [mk for mk in markets if mk.facts["answer"]]
     for market in markets:
-        m = market.facts
-        landing += [market.market_id, f"base year {m['base_year']}, forecast to {m['end_year']}"]
-        compare.append(market.market_id)
-        if m["consensus"] is not None:
-            landing.append(usd(m["consensus"]))
-            compare.append(usd(m["consensus"]))
-        if m["base"] is not None:
-            landing += [usd(m["base"]), usd(m["low"]), usd(m["high"]), cagr_text(m["base_cagr"])]
-        if market.market_id in fan_end:
-            compare.append(usd(fan_end[market.market_id]))
-    compare += [finding for _, finding in tree_findings] or ["No finding"]
+        m, a = market.facts, market.facts["answer"]
+        landing.append(m["name"])
+        compare.append(short_name(m["name"]))
+        if a:
+            landing.append(f"by {a['end_year']}, {a['estimate_end']:.2f} USD bn ({a['range_low']:.2f}-"
+                           f"{a['range_high']:.2f}, p10-p90), {pct(a['growth'])} a year")
+            compare += [usd(a["estimate_end"]), f"{a['range_low']:.2f}-{a['range_high']:.2f}", pct(a["growth"])]
+    compare += [finding for _, finding in tree_findings] or (["No finding"] if n_tree_rows else [])
     all_market_pages = [market_path(mk.market_id, k) for mk in markets for k in KINDS]
+    common = {"idTokens": all_ids, "narrowWidth": NARROW_WIDTH, "maxScrollWidth": NARROW_WIDTH, "emptyMessages": []}
     pages = [
-        {"path": "/", "title": "Market tree and pages", "minCharts": 0, "texts": landing,
-         "requiredLinks": ["/compare"] + all_market_pages, "emptyMessages": []},
-        {"path": "/compare", "title": "Each market against the market it is part of",
-         # one chart of all markets' consensus, one per market with a consensus; the same for the fan; the tree check
-         "minCharts": (1 + n_with_consensus if n_with_consensus else 0) + (1 + len(fan_end) if fan_end else 0)
-                      + bool(n_tree_rows), "texts": compare,
-         "requiredLinks": ["/"] + [market_path(mk.market_id, "overview") for mk in markets],
-         "emptyMessages": (["No market has a consensus band."] if n_with_consensus else [])
-                          + (["No market has an uncertainty fan."] if fan_end else [])},
+        {"path": "/", "title": "Markets", "minCharts": 0, "texts": landing,
+         "requiredLinks": ["/compare", "/methodology"] + all_market_pages, **common},
+        {"path": "/compare", "title": "The answer of each market",
+         # one chart of every market's estimate and one per market with an estimate; the tree check
+         "minCharts": (1 + len(with_answer) if with_answer else 0) + bool(n_tree_rows), "texts": compare,
+         "requiredLinks": ["/", "/methodology"] + [market_path(mk.market_id, "overview") for mk in with_answer],
+         **common},
+        {"path": "/methodology", "title": "Grades: how much a source counts", "minCharts": 0,
+         "texts": [f"In this warehouse {n_graded} sources are graded across {n_graded_markets} markets"]
+                  if n_graded else ["No source is graded yet."],
+         "requiredLinks": ["/", "/compare"], **common},
     ]
     for market in markets:
         pages += market.pages.values()
-    return {"markets": [mk.market_id for mk in markets], "pages": pages}
+    return {"markets": all_ids, "pages": pages}
 
 
-def landing_texts(markets: list[Market]) -> list[str]:
-    """The landing page's fan column: 'p10-p90' of each market's fan in its end year."""
-    return [f"{mk.facts['fan_p10']:.2f}-{mk.facts['fan_p90']:.2f}" for mk in markets if mk.facts["fan_p10"] is not None]
+def short_name(name: str) -> str:
+    """The compare page's legend name: the market's name without its parenthesised scope."""
+    return name.split(" (")[0].strip()
 
 
 @pytest.fixture(scope="module")
@@ -403,7 +433,7 @@ def browser_results(report_site, tmp_path_factory):  # noqa: F811
     print(f"browser check of {len(results)} pages: {time.monotonic() - t0:.0f} s; "
           f"report build: {report_site.result.step_seconds}; screenshots: {SCREENSHOTS}")
     return {"markets": site["markets"], "expected": {p["path"]: p for p in site["pages"]},
-            "results": results, "external": external}
+            "results": results, "external": external, "db": report_site.project.published_db}
 
 
 def page_problems(browser_results, path: str) -> list[str]:
@@ -433,8 +463,19 @@ def page_problems(browser_results, path: str) -> list[str]:
         (not result.get("emptyFound"), f"empty-state messages although the mart has rows: {result.get('emptyFound')}"),
         (not result.get("missingTableTexts"), f"not marked in any table: {result.get('missingTableTexts')}"),
         (result.get("canvasCharts") == 0, f"{result.get('canvasCharts')} charts drawn on a canvas (legends unreadable)"),
+        (result.get("documentTitleOk", True), f"the browser title {result.get('title')!r} does not name "
+                                              f"{expected.get('documentTitle')!r}"),
+        (not result.get("emptyBoxes"), f"empty boxes or tables (one sentence instead): {result.get('emptyBoxes')}"),
+        (not result.get("visibleIds"), f"market ids in the visible text: {result.get('visibleIds')}"),
+        (not result.get("jargonFound"), f"GX terms or rule numbers outside Details: {result.get('jargonFound')}"),
+        (Path(result.get("screenshotNarrow", "")).is_file(), f"no screenshot at {NARROW_WIDTH} px"),
+        (not expected.get("ownCrumbs") or not result.get("evidenceCrumbs"),
+         f"Evidence's breadcrumb (the template's titles, not the market's name) shows: {result.get('evidenceCrumbs')!r}"),
+        ("maxScrollWidth" not in expected or (result.get("scrollWidthNarrow") or 10**6) <= expected["maxScrollWidth"],
+         f"{result.get('scrollWidthNarrow')} px wide at {NARROW_WIDTH} px (scrolls sideways)"),
     ]
-    print(f"{path}: {result.get('seconds')} s, {result.get('nLinks')} links, screenshot {result.get('screenshot')}")
+    print(f"{path}: {result.get('seconds')} s, {result.get('nLinks')} links, screenshots {result.get('screenshot')} "
+          f"{result.get('screenshotNarrow')}")
     return [f"{path}: {message}" for ok, message in checks if not ok]
 
 
@@ -459,6 +500,38 @@ def test_market_pages_show_their_market_only(browser_results, kind):
 
 def test_every_page_was_checked(browser_results):
     assert set(browser_results["results"]) == set(browser_results["expected"])
+
+
+def test_methodology_page_explains_the_estimate(browser_results):
+    problems = page_problems(browser_results, "/methodology")
+    assert not problems, "\n".join(problems)
+
+
+ANSWER = re.compile(r"by (\d{4}), ([\d,.]+) USD bn \(([\d,.]+)-([\d,.]+), p10-p90\)")
+
+
+def test_overview_estimate_lies_inside_the_range_it_shows(browser_results):
+    """The answer line as the browser shows it: its estimate inside its own p10-p90, and the mart's figures."""
+    with duckdb.connect(str(browser_results["db"]), read_only=True) as db:
+        answers = dict(db.execute("select market_id, estimate_end_usd_bn from marts.fct_market_answer "
+                                  "where estimate_end_usd_bn is not null").fetchall())
+    problems = []
+    for market_id in browser_results["markets"]:
+        line = browser_results["results"].get(market_path(market_id, "overview"), {}).get("answerLine")
+        if market_id not in answers:
+            if line:
+                problems.append(f"{market_id}: an answer line without an estimate in the mart: {line!r}")
+            continue
+        found = ANSWER.search(line or "")
+        if not found:
+            problems.append(f"{market_id}: no answer line with a p10-p90 on the overview: {line!r}")
+            continue
+        estimate, low, high = (float(found.group(k).replace(",", "")) for k in (2, 3, 4))
+        if not low <= estimate <= high:
+            problems.append(f"{market_id}: the estimate {estimate} lies outside the range shown {low}-{high}")
+        if f"{answers[market_id]:.2f}" != found.group(2):
+            problems.append(f"{market_id}: the page shows {found.group(2)}, the mart {answers[market_id]:.2f}")
+    assert not problems, "\n".join(problems)
 
 
 def test_site_loads_nothing_from_outside(browser_results):

@@ -10,7 +10,14 @@
 //                        "forbidden": ["m2", "12.34"],  // must not be on it as a token (visible or hidden text)
 //                        "emptyMessages": ["No regional forecast"], // empty-state texts that must not show
 //                        "forbiddenPaths": ["/markets/m2"], // no link to these paths or below them
-//                        "requiredLinks": ["/markets/m1/regions"]}]}  // links the page must have
+//                        "requiredLinks": ["/markets/m1/regions"],  // links the page must have
+//                        "documentTitle": "Market one",  // text document.title must contain
+//                        "idTokens": ["m1", "m2"],       // market ids that must not show as visible text
+//                                                        // outside links and (closed) Details sections
+//                        "jargon": ["\\bexpectations?\\b"], // regexes (case-insensitive) for the same text
+//                        "narrowWidth": 390,              // also shoot the page at this width
+//                        "maxScrollWidth": 390,           // document scrollWidth allowed at narrowWidth
+//                        "ownCrumbs": true}]}             // Evidence's breadcrumb hidden (the page has its own)
 // Serves buildDir with `python3 -m http.server` on 127.0.0.1 (a free port), blocks every request that
 // leaves 127.0.0.1, and prints one JSON line per page (prefix "PAGE ") and a last line "DONE <n>".
 // Per page it also reports, after the page has settled and every Details section has been opened:
@@ -20,7 +27,13 @@
 //                  from a column name: snake_case (not in allowedTokens), "Usd Bn", "P10 P25";
 //   loadingLeft    "Loading" still on the page; emptyFound: emptyMessages on the page;
 //   canvasCharts   charts drawn on a canvas (their legends cannot be read; every chart is SVG);
-//   missingTableTexts: tableTexts in no table cell.
+//   missingTableTexts: tableTexts in no table cell;
+//   emptyBoxes     Evidence's empty-state boxes (dashed borders) and tables without a row: a section with no
+//                  data must be one sentence instead;
+//   visibleIds / jargonFound: idTokens / jargon in the visible text outside links and closed Details;
+//   answerLine     the text of the element #answer-line (the overview's answer), if any;
+//   evidenceCrumbs the visible text of Evidence's own breadcrumb ('' when hidden);
+//   screenshotNarrow, scrollWidthNarrow: the page at narrowWidth (fullPage screenshot, document scrollWidth).
 // The pass/fail decision is the caller's (tests/test_report_site.py); exit code 2 = could not run at all.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
@@ -163,6 +176,15 @@ try {
 				return `${document.body.innerText}\n${clone.textContent}`;
 			});
 			result.forbiddenFound = (p.forbidden ?? []).filter((t) => tokenRegex(t).test(allText));
+			// The text a reader sees before opening anything, without links (ids in URLs are fine there).
+			const readerText = await page.evaluate(() => {
+				const root = document.querySelector('#evidence-main-article') ?? document.body;
+				const clone = root.cloneNode(true);
+				clone.querySelectorAll('script, style, noscript, template, a').forEach((el) => el.remove());
+				return clone.textContent;
+			});
+			result.visibleIds = (p.idTokens ?? []).filter((t) => tokenRegex(t).test(readerText));
+			result.jargonFound = (p.jargon ?? []).flatMap((re) => readerText.match(new RegExp(`[^\\n]{0,40}${re}[^\\n]{0,40}`, 'i')) ?? []);
 			// Open every Details section, so that the tables in them are checked (and shot) too.
 			const toggles = await page.$$('button:has(> span.marker)');
 			for (const t of toggles) {
@@ -228,7 +250,30 @@ try {
 				(t) => GENERATED.some((re) => re.test(t)) || (t.match(SNAKE) ?? []).some((w) => !ALLOWED.has(w))
 			);
 			result.missingTableTexts = (p.tableTexts ?? []).filter((t) => !layout.cells.some((c) => c.includes(t)));
+			result.emptyBoxes = await page.evaluate(() => {
+				const root = document.querySelector('#evidence-main-article') ?? document.body;
+				const boxes = [...root.querySelectorAll('.border-dashed')]
+					.filter((el) => el.getBoundingClientRect().height > 0 && el.innerText.trim())
+					.map((el) => `empty box: ${el.innerText.trim().slice(0, 80)}`);
+				const tables = [...root.querySelectorAll('table')]
+					.filter((t) => t.getBoundingClientRect().height > 0 && t.querySelectorAll('td').length === 0)
+					.map((t) => `empty table: ${[...t.querySelectorAll('th')].map((th) => th.innerText.trim()).join(' | ').slice(0, 80)}`);
+				return [...boxes, ...tables];
+			});
+			result.answerLine = await page.evaluate(() => document.querySelector('#answer-line')?.innerText ?? null);
+			// Evidence's own breadcrumb (the template's titles): its visible text, '' when hidden
+			result.evidenceCrumbs = await page.evaluate(() =>
+				[...document.querySelectorAll('main > div')]
+					.filter((d) => d.className === 'print:hidden' && d.getBoundingClientRect().height > 0)
+					.map((d) => d.innerText.trim().replace(/\s+/g, ' '))
+					.join(' '));
+			if (p.documentTitle) {
+				try {
+					await page.waitForFunction((t) => document.title.includes(t), p.documentTitle, { timeout: 10000 });
+				} catch {}
+			}
 			result.title = await page.title();
+			result.documentTitleOk = p.documentTitle ? result.title.includes(p.documentTitle) : true;
 			result.titleFound = p.title ? body.includes(p.title) : true;
 			result.errorText = body.match(/(^|\n)[^\n]*\bError\b[^\n]{0,160}/)?.[0]?.trim() ?? null;
 			const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.href));
@@ -246,8 +291,15 @@ try {
 			}
 			result.nLinks = links.length;
 			const name = p.path.replace(/\//g, '_').replace(/^_|_$/g, '') || 'index';
-			result.screenshot = path.join(shotDir, `${name}.png`);
+			result.screenshot = path.join(shotDir, `${name}-${VIEWPORT_W}.png`);
 			await page.screenshot({ path: result.screenshot, fullPage: true });
+			if (p.narrowWidth) {
+				await page.setViewportSize({ width: p.narrowWidth, height: 900 });
+				await page.waitForTimeout(400);
+				result.scrollWidthNarrow = await page.evaluate(() => document.documentElement.scrollWidth);
+				result.screenshotNarrow = path.join(shotDir, `${name}-${p.narrowWidth}.png`);
+				await page.screenshot({ path: result.screenshotNarrow, fullPage: true });
+			}
 		} catch (e) {
 			result.exception = e.message.split('\n')[0];
 		}

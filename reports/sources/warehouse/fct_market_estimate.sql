@@ -1,0 +1,2 @@
+-- Thin query: the mart as it is.
+select * from marts.fct_market_estimate
