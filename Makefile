@@ -4,7 +4,12 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install build test clean spark-install spark-check test-spark superset-install superset superset-stop test-superset
+.PHONY: help install build test clean spark-install spark-check test-spark superset-install superset superset-stop test-superset
+
+## List the targets with what each does (the `##` comment above each).
+help:
+	@awk '/^## /{text = text substr($$0, 4) " "; next} /^\.PHONY/{next} /^[a-z][a-z-]*:/{if (text) {split($$0, t, ":"); \
+		printf "  %-16s %s\n", t[1], text}; text = ""; next} {text = ""}' $(MAKEFILE_LIST)
 
 # Reinstall only when the lock changes.
 $(INSTALLED): requirements.lock
@@ -12,6 +17,7 @@ $(INSTALLED): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $(INSTALLED)
 
+## Make .venv from requirements.lock (again only when the lock changes).
 install: $(INSTALLED)
 
 ## The main job: check seeds, dbt build (candidate), GX validation, publish warehouse/market.duckdb.
@@ -30,6 +36,7 @@ test-fast: install
 	$(PY) -m pytest -m "not slow" tests/test_seed_check.py tests/test_warehouse_numbers.py tests/test_markets.py \
 		tests/test_validation_rules.py
 
+## Remove the candidate, dbt's logs and target (the published warehouse stays).
 clean:
 	rm -rf build/target build/logs build/market.duckdb* target logs
 
@@ -58,7 +65,7 @@ report: install
 	test -f warehouse/market.duckdb || $(PY) -m market_warehouse build
 	$(PY) -m market_warehouse report
 
-## The Spark engine (README "Running on Spark"): its own venv from requirements-spark.lock (pyspark, ~1 GB),
+## The Spark engine (docs/spark.md): its own venv from requirements-spark.lock (pyspark, ~1 GB),
 ## so the default install stays small. Needs Java 17.
 SPARK_VENV := .venv-spark
 SPARK_PY := $(SPARK_VENV)/bin/python
@@ -67,6 +74,7 @@ $(SPARK_VENV)/.installed: requirements.lock requirements-spark.lock
 	$(SPARK_PY) -m pip install --quiet --disable-pip-version-check -r requirements-spark.lock
 	touch $(SPARK_VENV)/.installed
 
+## Make .venv-spark only (pyspark; reinstalled when a lock changes).
 spark-install: $(SPARK_VENV)/.installed
 
 ## Build the curated seeds on a local Spark and on DuckDB, run the GX rules on the Spark build, export every
@@ -78,7 +86,7 @@ spark-check: spark-install
 test-spark: spark-install
 	$(SPARK_PY) -m pytest -m spark
 
-## Apache Superset (README "Query it from BI tools", docs/superset.md): its own venv from requirements-superset.lock
+## Apache Superset (docs/bi-clients.md, docs/superset.md): its own venv from requirements-superset.lock
 ## (apache-superset 6.1.0, SQLAlchemy 1.4), made only by these targets, so `make build` and `make test` never install it.
 SUPERSET_VENV := .venv-superset
 SUPERSET_PY := $(SUPERSET_VENV)/bin/python

@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     report_parser.add_argument("--timeout", type=float, default=None, help="seconds for all steps (default 1800)")
     commands.add_parser("restore-previous",
                         help="publish the previous release again (warehouse/current -> warehouse/previous)")
-    # The Spark engine (README "Running on Spark"): needs the Spark venv (make spark-install) and Java.
+    # The Spark engine (docs/spark.md): needs the Spark venv (make spark-install) and Java.
     spark_build = commands.add_parser("spark-build", help="the main job on a local Spark: check seeds, dbt build, "
                                                            "GX validation, publish the Spark schema marts")
     spark_build.add_argument("--vars", default=None, help="dbt vars as a JSON or YAML mapping")
@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Adding a source from a report page (README, *Adding a source from a report page*): draft, review, accept.
+# Adding a source from a report page (docs/adding-a-source.md): draft, review, accept.
 def _add_draft_commands(commands) -> None:
     draft_parser = commands.add_parser("draft", help="draft seed rows and a review sheet from a saved report page "
                                                      "into drafts/<source_id>/ (never writes seeds/)")

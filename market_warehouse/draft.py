@@ -77,8 +77,7 @@ def _check_request(project: Project, request: DraftRequest, source_id: str) -> N
     markets = {row["market_id"]: number for number, row in _seed_rows(project, "markets")}
     if request.market_id not in markets:
         raise DraftFailed(f"--market {request.market_id!r} is not in seeds/markets.csv (known: "
-                          f"{', '.join(sorted(markets))}); add the market first (README, *Adding a source or a whole "
-                          "market*)")
+                          f"{', '.join(sorted(markets))}); add the market first (docs/adding-a-market.md)")
     if not KEY_PATTERN.match(source_id):
         raise DraftFailed(f"--source-id {source_id!r} is not a valid key (letters, digits, '_', '-', '.', ':' only)")
     sources = {row["source_id"]: number for number, row in _seed_rows(project, "sources")}

@@ -1,6 +1,6 @@
 """The rule book's flags on a draft, before it reaches the seeds: what a reviewer must look at.
 
-Each flag is what a rule would raise once the rows are built (README, *The rules* and the GX rule book): a
+Each flag is what a rule would raise once the rows are built (docs/rules.md and the GX rule book): a
 stated CAGR that differs from the one the sizes imply (rule 8), a title period that differs from the text,
 shares that do not add up to 100 (rule 1), a region named without a share (rule 11) or beside its own parent
 (rule 21), duplicate or conflicting claims (rule 9), a currency other than USD, a relative date.

@@ -22,8 +22,8 @@ def review_sheet(source: SourceInfo, page: Page, extraction: Extraction, listing
              f"`python -m market_warehouse accept drafts/{source.source_id}` and `make build`.", "",
              "Grade the source in `sources.csv` before accepting: `publisher_kind` (research_report, company_filing, "
              "report_press_release, trade_press, unattributed_page), `scope_fit` (same, narrower, wider, unclear) and "
-             "`edition_year` where the page states one. Left empty, the source counts as not assessed (README, "
-             "*Grades and the estimate*).", ""]
+             "`edition_year` where the page states one. Left empty, the source counts as not assessed "
+             "(docs/estimate.md).", ""]
     lines += _check_section(problems)
     lines += _flags_section(flags)
     lines += _claims_section(rows)

@@ -1,7 +1,7 @@
 """The plausible bounds of every number in the inputs, by what the number is; checked by the seed check
 before dbt runs, each violation named by file, row, column and the row's key (the claim id).
 
-BOUNDS is the one table of them (README, *What is guaranteed*). A range states its ends in value_low and
+BOUNDS is the one table of them (docs/reliability.md, *What is guaranteed*). A range states its ends in value_low and
 value_high and leaves value empty, so a bound on a claim's figure covers all three columns. A seed's
 numeric column without a bound fails tests/test_value_bounds.py: add one here.
 """

@@ -1,4 +1,4 @@
-"""README "Query it from BI tools", run as a user would, on the published file of the session build.
+"""docs/bi-clients.md "Query it from BI tools", run as a user would, on the published file of the session build.
 
 * Every command of the section's ```bash blocks runs exactly as written, from a folder laid out like the
   checkout (`warehouse/` = the published warehouse, `.venv` = this venv, `.venv-bi` = the pinned clients of
@@ -36,7 +36,7 @@ import yaml
 
 from market_warehouse.project import PACKAGE_ROOT, copy_project
 
-README = PACKAGE_ROOT / "README.md"
+README = PACKAGE_ROOT / "docs" / "bi-clients.md"  # the recipes live beside the README
 REQUIREMENTS_BI = PACKAGE_ROOT / "requirements-bi.txt"
 
 

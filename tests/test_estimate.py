@@ -1,4 +1,4 @@
-"""The estimate's promises (README, "Grades and the estimate"), on every curated market and on every market of a
+"""The estimate's promises (docs/estimate.md), on every curated market and on every market of a
 generated catalog (bench/generate.py, M = 100): the estimate lies inside its p10-p90 every year; an unattributed
 page gets the lowest grade; lowering a source's grade moves the estimate away from it; a source's sizes x 10
 move the estimate by less than 10 %.

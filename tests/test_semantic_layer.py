@@ -1,4 +1,4 @@
-"""README "Semantic layer": MetricFlow (`mf`) on a built copy of the project, compared with the marts.
+"""docs/bi-clients.md "Semantic layer": MetricFlow (`mf`) on a built copy of the project, compared with the marts.
 
 The copy holds the session build's candidate (build/market.duckdb, what profiles.yml names and what was
 validated and published); `mf` runs from its root exactly as the README says, and every metric is compared
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.skipif(
     not MF.exists(), reason=f"MetricFlow is not installed in this venv ({MF} missing): requirements.lock pins "
                             "dbt-metricflow==0.15.0, run `make install`")
 
-README = PACKAGE_ROOT / "README.md"
+README = PACKAGE_ROOT / "docs" / "bi-clients.md"  # the recipes live beside the README
 
 
 def section_commands() -> list[str]:

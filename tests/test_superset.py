@@ -128,8 +128,11 @@ def clone(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def superset(clone):
     """`make superset` in the clone, as a user runs it; stopped at the end whatever happened."""
-    readme = (PACKAGE_ROOT / "README.md").read_text(encoding="utf-8").split("\n## Query it from BI tools\n")[1]
-    assert "```bash\nmake superset\nmake superset-stop\n```" in readme.split("\n## ")[0], "README's Superset commands changed"
+    recipes = (PACKAGE_ROOT / "docs" / "bi-clients.md").read_text(encoding="utf-8")
+    section = recipes.split("\n## Query it from BI tools\n")[1]
+    assert "```bash\nmake superset\nmake superset-stop\n```" in section.split("\n## ")[0], (
+        "docs/bi-clients.md's Superset commands changed")
+    assert "`make superset`" in (PACKAGE_ROOT / "README.md").read_text(encoding="utf-8")
     port = free_port()
     started = time.monotonic()
     result = subprocess.run([*MAKE, "superset", f"SUPERSET_PORT={port}"], cwd=clone, capture_output=True, text=True,

@@ -1,4 +1,4 @@
--- What the estimate draws from, per market (README, "Grades and the estimate"): weighted components of
+-- What the estimate draws from, per market (docs/estimate.md): weighted components of
 -- two kinds, one per graded source that counts toward the estimate (int_source_grades):
 --   size    the source's own path at the market's base year (int_source_forecast), in USD bn;
 --   growth  the source's world growth rate (int_source_growth), a fraction.

@@ -14,7 +14,7 @@
 -- and version (an engine's hash() is not: it is an internal, unversioned function). u is exact in
 -- a double (52 bits + 1/2), strictly inside (0, 1).
 --
--- What a draw is (README, "Grades and the estimate"): u_size picks a source's base-year size and u_cagr a
+-- What a draw is (docs/estimate.md): u_size picks a source's base-year size and u_cagr a
 -- source's growth rate, each source as often as its weight (the slices of int_estimate_components); the
 -- two picks are independent, so a draw can pair one source's size with another's growth.
 with keyed as (

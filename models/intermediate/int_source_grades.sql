@@ -1,4 +1,4 @@
--- The grade of every source of a market (README, "Grades and the estimate"). A source's weight is the
+-- The grade of every source of a market (docs/estimate.md). A source's weight is the
 -- product of one factor per attribute (var grade_factors):
 --   publisher_kind  a research firm's report, a company filing, a press release of a report, trade press,
 --                   an unattributed page (sources.publisher_kind; empty = not assessed);

@@ -1,4 +1,4 @@
--- The one answer per market an analyst takes away (README, "Grades and the estimate"): the estimate in the
+-- The one answer per market an analyst takes away (docs/estimate.md): the estimate in the
 -- base year and the last year of the window with its range and growth rate, the graded sources behind it,
 -- in words how the sources agree or split into groups, and where the primary report's headline sits in
 -- the range. Every number is one of the marts' (fct_market_estimate, fct_source_grade, fct_source_cluster,

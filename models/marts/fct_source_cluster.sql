@@ -1,4 +1,4 @@
--- How the sources' base-year sizes group (README, "Grades and the estimate"): sorted by size, a source more
+-- How the sources' base-year sizes group (docs/estimate.md): sorted by size, a source more
 -- than var cluster_gap_ratio times the next smaller one starts a new group. One row per market and group,
 -- with the group's span, its sources and their share of the estimate's weight, and what the sources say
 -- of their scope. More than one group means the sources disagree on what the market is worth.

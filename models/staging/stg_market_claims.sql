@@ -2,7 +2,7 @@
 -- exact / approximate -> [value, value]; range -> [low, high]; lower bound ("over 8%") -> [value, +inf);
 -- upper bound -> (-inf, value]; not_visible -> no interval (the value is a gap).
 -- central_value is the one value a claim counts as wherever a rule needs one number (a source's path, the
--- median of headline CAGRs, the estimate): the stated value, or the midpoint of a range (README, "Range-valued
+-- median of headline CAGRs, the estimate): the stated value, or the midpoint of a range (docs/estimate.md, "Range-valued
 -- claims"). Rules that ask what a claim admits (the low and high scenarios, conflicts) use the interval.
 select
     claim_id,
