@@ -12,7 +12,6 @@ import os
 import signal
 from pathlib import Path
 
-from market_warehouse import publish
 from market_warehouse.project import Project
 
 _received: list[str] = []
@@ -52,6 +51,7 @@ class JobInterrupted(Exception):
 
 
 def stop(project: Project, run_id: str, step: str, remove_candidate: bool) -> JobInterrupted:
+    from market_warehouse import publish  # imported here: `--help` and the CLI start need no duckdb
     """After an interrupt: ignore further signals, finish or undo the publish, remove the job's leftovers."""
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, signal.SIG_IGN)
@@ -76,6 +76,7 @@ def _current_release(project: Project) -> str | None:
 
 
 def _remove_leftovers(project: Project, remove_candidate: bool) -> list[str]:
+    from market_warehouse import publish
     leftovers = publish.stale_files(project)
     if remove_candidate:
         leftovers += [path for path in (project.candidate_db, project.candidate_db.with_name(

@@ -47,6 +47,7 @@ BOUNDS = (
           low_included=False),
     Bound("player_revenue", ("usd_bn_stated",), "a revenue (USD bn)", 0, MAX_SIZE_USD_BN, low_included=False),
     Bound("fx_rates", ("year",), "a year", FIRST_YEAR, LAST_YEAR),
+    Bound("sources", ("edition_year",), "a year", FIRST_YEAR, LAST_YEAR),
     Bound("fx_rates", ("usd_per_unit",), "an exchange rate (USD per unit)", 0, MAX_USD_PER_UNIT,
           low_included=False),
     Bound("regions", ("sort_order",), "a display order", 0, MAX_ORDINAL),
