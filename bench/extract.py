@@ -73,6 +73,8 @@ def _printed(number: str, text: str) -> bool:
 def fixture_labels(labels: dict) -> dict[str, set]:
     facts = {kind: set() for kind in KINDS}
     for claim in labels["claims"]:
+        if claim["metric"] == "region_named":
+            continue  # a region named without a figure: no value to measure here (tests/test_draft.py checks it)
         value = _value(claim.get("low"), claim.get("high"), claim.get("value"))
         if claim["metric"] == "market_size" and claim["region"] == "WORLD":
             facts["size"].add((claim["year"], value))

@@ -219,18 +219,27 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         return "an increase of the market ('grow by'), not its size"
     if PART_CUE.search(context.before):
         return "a part's contribution to the market (a segment or a company), not the market's size"
-    other = _other_market(context)
-    if other:
-        return f"another market: '{other}' is not the market in the page title"
-    region = _region_before(context)
-    if region and region.region_id is None:
-        return f"region '{region.label}' has no key in seeds/regions.csv"
+    problem, region = _scope_of(context)
+    if problem:
+        return problem
     year = _year_of(context, extraction)
     if isinstance(year, str):
         return year
     claim = Claim("market_size", figure, context.sentence, region.label if region else "(market as a whole)",
                   region.region_id if region else "WORLD", year=year[0], resolved_relative=year[1])
     return claim
+
+
+def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
+    """Why a figure cannot be placed in this market's scope (another market, a region without a key), or
+    None; and the region named before it, if any."""
+    other = _other_market(context)
+    if other:
+        return f"another market: '{other}' is not the market in the page title", None
+    region = _region_before(context)
+    if region and region.region_id is None:
+        return f"region '{region.label}' has no key in seeds/regions.csv", region
+    return None, region
 
 
 def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str:
@@ -333,12 +342,9 @@ def _continues_cagr(context: _Context) -> bool:
 def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     if SEGMENT_CUE.search(context.text[:context.figure.start]):
         return "a segment's CAGR: segments are not placed automatically"
-    other = _other_market(context)
-    if other:
-        return f"another market: '{other}' is not the market in the page title"
-    region = _region_before(context)
-    if region and region.region_id is None:
-        return f"region '{region.label}' has no key in seeds/regions.csv"
+    problem, region = _scope_of(context)
+    if problem:
+        return problem
     claim = Claim("cagr", context.figure, context.sentence, region.label if region else "(market as a whole)",
                   region.region_id if region else "WORLD")
     _set_period(claim, context, extraction)
