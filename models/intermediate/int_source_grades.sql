@@ -9,20 +9,7 @@
 -- The grade is the band the weight falls in (var grade_bands). A source takes part in the estimate with
 -- its weight when it gives a base-year size (a path) or a world growth rate; otherwise it is left out and
 -- exclusion_reason says why.
-with market_sources as (
-    select distinct
-        market_id,
-        source_id
-    from {{ ref('stg_market_claims') }}
-    union
-    select
-        market_id,
-        primary_source_id
-    from {{ ref('stg_markets') }}
-    where primary_source_id is not null
-),
-
-world_claims as (
+with world_claims as (
     select
         market_id,
         source_id,
@@ -47,7 +34,7 @@ attributes as (
         coalesce(world_claims.states_growth, false) as states_growth,
         paths.source_id is not null as has_path,
         sources.edition_year < markets.base_year - {{ bounded_int_var('old_edition_years', 0, 100) }} as is_old_edition
-    from market_sources
+    from {{ ref('int_market_sources') }} as market_sources
     inner join {{ ref('stg_sources') }} as sources on market_sources.source_id = sources.source_id
     inner join {{ ref('stg_markets') }} as markets on market_sources.market_id = markets.market_id
     left join world_claims

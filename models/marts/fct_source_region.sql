@@ -7,20 +7,7 @@
 -- this one.
 -- A source's country list counts for every market the source makes a claim about or is the primary
 -- report of.
-with market_sources as (
-    select distinct
-        market_id,
-        source_id
-    from {{ ref('stg_market_claims') }}
-    union
-    select
-        market_id,
-        primary_source_id
-    from {{ ref('stg_markets') }}
-    where primary_source_id is not null
-),
-
-region_claims as (
+with region_claims as (
     select
         *,
         -- a claim other than a share as a reader would quote it: 'CAGR 9.56 % (2024-2031)'
@@ -119,7 +106,7 @@ listed as (
         filter (where per_country.is_moved_to_other_region) as labels_in_wrong_region
     from per_country
     inner join headings on per_country.source_id = headings.source_id and per_country.region_id = headings.region_id
-    inner join market_sources on per_country.source_id = market_sources.source_id
+    inner join {{ ref('int_market_sources') }} as market_sources on per_country.source_id = market_sources.source_id
     inner join
         source_country
         on per_country.source_id = source_country.source_id and per_country.iso3 = source_country.iso3
