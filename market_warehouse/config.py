@@ -1,134 +1,139 @@
 """Check dbt vars before anything runs: known names, right types, sane values, no text that could end
 up in SQL, and (once the inputs are checked) a forecast window the data can anchor. The dbt macros in macros/vars.sql check again
 at compile time, so plain `dbt build --vars` is safe too; this gives the main job clear messages first.
+
+The vars' types and ranges are declared once, as the pydantic model `DbtVars` (a test keeps its fields equal to
+dbt_project.yml's vars); `check_vars` turns pydantic's errors into messages that name the var.
 """
 from __future__ import annotations
 
-import re
-from numbers import Real
 from pathlib import Path
+from typing import Annotated, Literal, get_args
 
 import duckdb
 import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, model_validator
 
 from market_warehouse.project import Project
 
-SCENARIOS = ("low", "base", "high")
 MAX_WINDOW_YEARS = 50
 GLOB_CHARACTERS = "*?[]{}"
-MARKET_ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]*")
 
 
 class ConfigError(Exception):
     pass
 
 
-def _number(low: float, high: float):
-    def check(name, value):
-        if not isinstance(value, Real) or isinstance(value, bool):
-            raise ConfigError(f"var {name}: must be a number, got {value!r}")
+def _within(low: float, high: float):
+    """A range check whose message names both ends (pydantic's ge/le name one)."""
+    def check(value):
         if not low <= value <= high:
-            raise ConfigError(f"var {name}: {value} is outside [{low}, {high}]")
-    return check
+            shown = int(value) if isinstance(value, float) and value.is_integer() else value  # 300, not 300.0
+            raise ValueError(f"{shown} is outside [{low}, {high}]")
+        return value
+    return AfterValidator(check)
 
 
-def _integer(low: int, high: int, nullable: bool = False):
-    def check(name, value):
-        if value is None and nullable:
-            return
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise ConfigError(f"var {name}: must be an integer{' or null' if nullable else ''}, got {value!r}")
-        if not low <= value <= high:
-            raise ConfigError(f"var {name}: {value} is outside [{low}, {high}]")
-    return check
-
-
-def _boolean(name, value):
-    if not isinstance(value, bool):
-        raise ConfigError(f"var {name}: must be true or false, got {value!r}")
-
-
-def _folder(name, value):
-    if value is None:
-        return
-    if not isinstance(value, str):
-        raise ConfigError(f"var {name}: must be a folder path, got {value!r}")
+def _safe_folder(value: str) -> str:
     if any(character in value for character in "'\";\n\r\0`"):
-        raise ConfigError(f"var {name}: {value!r} contains quotes, ';' or control characters; "
-                          "a path that looks like SQL is refused")
+        raise ValueError(f"{value!r} contains quotes, ';' or control characters; a path that looks like SQL is refused")
     if any(character in value for character in GLOB_CHARACTERS):
-        raise ConfigError(f"var {name}: {value!r} contains one of {' '.join(GLOB_CHARACTERS)}, which DuckDB expands "
-                          "as a file pattern (it could load a sibling folder's files instead of the checked ones); "
-                          "move the inputs to a folder without them")
+        raise ValueError(f"{value!r} contains one of {' '.join(GLOB_CHARACTERS)}, which DuckDB expands as a file "
+                         "pattern (it could load a sibling folder's files instead of the checked ones); move the "
+                         "inputs to a folder without them")
     if not Path(value).is_absolute():
-        raise ConfigError(f"var {name}: {value!r} is not absolute")  # check_vars resolves it first
+        raise ValueError(f"{value!r} is not absolute")  # check_vars resolves it first
     if not Path(value).is_dir():
-        raise ConfigError(f"var {name}: {value} is not an existing folder")
+        raise ValueError(f"{value} is not an existing folder")
+    return value
 
 
-def _scenario_overrides(name, value):
-    """{high: 0.14} for every market, or {market_id: {high: 0.14}} for the markets named."""
-    if not isinstance(value, dict):
-        raise ConfigError(f"var {name}: must be a mapping like {{high: 0.14}} or {{market_id: {{high: 0.14}}}}, "
-                          f"got {value!r}")
-    for key, override in value.items():
-        if isinstance(override, dict):
-            if not isinstance(key, str) or not MARKET_ID_PATTERN.fullmatch(key):
-                raise ConfigError(f"var {name}: {key!r} is not a market id")
-            for scenario, cagr in override.items():
-                _scenario_cagr(f"{name}.{key}", scenario, cagr)
-        else:
-            _scenario_cagr(name, key, override)
+Year = Annotated[int, _within(1900, 2200)]
+Points = Annotated[float, _within(0, 100)]
+Fraction = Annotated[float, _within(0, 1)]
+Cagr = Annotated[float, _within(-0.5, 1.0)]
+ScenarioCagrs = dict[Literal["low", "base", "high"], Cagr]
+MarketId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:\-]*$")]
+# {high: 0.14} for every market, or {market_id: {high: 0.14}} for the markets named.
+ScenarioOverrides = Annotated[
+    Annotated[ScenarioCagrs, Tag("every_market")] | Annotated[dict[MarketId, ScenarioCagrs], Tag("per_market")],
+    Discriminator(lambda value: "per_market" if isinstance(value, dict)
+                  and any(isinstance(override, dict) for override in value.values()) else "every_market")]
+LevelFactors = Annotated[dict[str, Fraction], Field(min_length=1)]
 
 
-def _scenario_cagr(name, scenario, cagr):
-    if scenario not in SCENARIOS:
-        raise ConfigError(f"var {name}: unknown scenario {scenario!r}; known: {', '.join(SCENARIOS)}")
-    _number(-0.5, 1.0)(f"{name}.{scenario}", cagr)
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
-def _grade_factors(name, value):
-    """{publisher_kind: {level: factor}, scope_fit: {...}, consistency: {...}, growth_only: f, old_edition: f}."""
-    levels = ("publisher_kind", "scope_fit", "consistency")
-    if not isinstance(value, dict) or set(value) != {*levels, "growth_only", "old_edition"}:
-        raise ConfigError(f"var {name}: must be a mapping with exactly {', '.join(levels)}, growth_only and old_edition")
-    for attribute in levels:
-        if not isinstance(value[attribute], dict) or not value[attribute]:
-            raise ConfigError(f"var {name}.{attribute}: must be a mapping of level to factor")
-        for level, factor in value[attribute].items():
-            _number(0, 1)(f"{name}.{attribute}.{level}", factor)
-    for attribute in ("growth_only", "old_edition"):
-        _number(0, 1)(f"{name}.{attribute}", value[attribute])
+class GradeFactors(_Strict):
+    """One factor per level of each source attribute; a source's weight is their product (docs/estimate.md)."""
+    publisher_kind: LevelFactors
+    scope_fit: LevelFactors
+    consistency: LevelFactors
+    growth_only: Fraction
+    old_edition: Fraction
 
 
-def _grade_bands(name, value):
-    """{A: 0.8, B: 0.5, C: 0.25}: the lowest weight of each grade, falling from A to C."""
-    if not isinstance(value, dict) or set(value) != {"A", "B", "C"}:
-        raise ConfigError(f"var {name}: must be a mapping {{A: .., B: .., C: ..}} of the lowest weight of each grade")
-    for grade, weight in value.items():
-        _number(0, 1)(f"{name}.{grade}", weight)
-    if not value["A"] >= value["B"] >= value["C"]:
-        raise ConfigError(f"var {name}: the bands must fall from A to C, got {value!r}")
+class GradeBands(_Strict):
+    """The lowest weight of each grade, falling from A to C; below C is D."""
+    A: Fraction
+    B: Fraction
+    C: Fraction
+
+    @model_validator(mode="after")
+    def _falling(self):
+        if not self.A >= self.B >= self.C:
+            raise ValueError(f"the bands must fall from A to C, got {self.model_dump()!r}")
+        return self
 
 
-VAR_CHECKS = {
-    "base_year": _integer(1900, 2200, nullable=True),
-    "forecast_start_year": _integer(1900, 2200, nullable=True),
-    "forecast_end_year": _integer(1900, 2200, nullable=True),
-    "scenario_cagr_overrides": _scenario_overrides,
-    "consistency_tolerance_pts": _number(0, 100),
-    "share_sum_tolerance_pts": _number(0, 100),
-    "player_share_flag_pct": _number(0, 100),
-    "revenue_check_tolerance_pct": _number(0, 1000),
-    "fan_draws": _integer(1, 1_000_000),
-    "fan_keep_draws": _boolean,
-    "grade_factors": _grade_factors,
-    "old_edition_years": _integer(0, 100),
-    "grade_bands": _grade_bands,
-    "cluster_gap_ratio": _number(1, 1000),
-    "input_folder": _folder,
-    "max_hierarchy_depth": _integer(1, 1000),  # macros/vars.sql bounded_int_var has the same bounds
-}
+class DbtVars(_Strict):
+    """Every var of dbt_project.yml with its type and range. No defaults here: dbt_project.yml states them once,
+    and `check_vars` validates them merged with the `--vars` given."""
+    base_year: Year | None
+    forecast_start_year: Year | None
+    forecast_end_year: Year | None
+    scenario_cagr_overrides: ScenarioOverrides
+    consistency_tolerance_pts: Points
+    share_sum_tolerance_pts: Points
+    player_share_flag_pct: Points
+    revenue_check_tolerance_pct: Annotated[float, _within(0, 1000)]
+    fan_draws: Annotated[int, _within(1, 1_000_000)]
+    fan_keep_draws: bool
+    grade_factors: GradeFactors
+    old_edition_years: Annotated[int, _within(0, 100)]
+    grade_bands: GradeBands
+    cluster_gap_ratio: Annotated[float, _within(1, 1000)]
+    input_folder: Annotated[str, AfterValidator(_safe_folder)] | None
+    max_hierarchy_depth: Annotated[int, _within(1, 1000)]  # macros/vars.sql bounded_int_var has the same bounds
+
+
+# pydantic's error types, in the words of the messages the main job has always printed.
+_EXPECTED = {"int_type": "must be an integer", "float_type": "must be a number", "bool_type": "must be true or false",
+             "string_type": "must be a folder path", "dict_type": "must be a mapping", "model_type": "must be a mapping",
+             "too_short": "must be a mapping of level to factor"}
+
+
+def _message(error: dict) -> str:
+    path = [str(part) for part in error["loc"] if part not in ("every_market", "per_market", "[key]")]
+    name, kind, value = ".".join(path), error["type"], error["input"]
+    if kind == "extra_forbidden" and len(path) == 1:
+        return f"unknown var {name!r}; known vars: {', '.join(sorted(DbtVars.model_fields))}"
+    if kind == "extra_forbidden":
+        return f"var {'.'.join(path[:-1])}: unknown key {path[-1]!r}"
+    if kind == "missing":
+        return f"var {'.'.join(path[:-1])}: {path[-1]} is missing"
+    if kind == "literal_error":
+        return f"var {'.'.join(path[:-1])}: unknown scenario {value!r}; known: low, base, high"
+    if kind == "string_pattern_mismatch":
+        return f"var {'.'.join(path[:-1])}: {value!r} is not a market id"
+    if kind == "value_error":
+        return f"var {name}: {error['ctx']['error']}"
+    if kind in _EXPECTED:
+        nullable = " or null" if len(path) == 1 and type(None) in get_args(DbtVars.model_fields[name].annotation) else ""
+        return f"var {name}: {_EXPECTED[kind]}{nullable}, got {value!r}"
+    return f"var {name}: {error['msg']}, got {value!r}"
 
 
 def declared_vars(project: Project) -> dict:
@@ -139,16 +144,17 @@ def check_vars(project: Project, dbt_vars: dict | None) -> dict:
     """Names, types and ranges; raise ConfigError naming the var and what is wrong with it. Return the vars
     the build uses: a relative input_folder resolved against the project root, so dbt, the seed check
     and the audit row all get the same absolute path, whatever directory the command ran from."""
-    dbt_vars = dict(dbt_vars or {}) if isinstance(dbt_vars, dict) or dbt_vars is None else dbt_vars
+    if dbt_vars is None:
+        dbt_vars = {}
     if not isinstance(dbt_vars, dict):
         raise ConfigError(f"--vars must be a mapping, got {dbt_vars!r}")
+    dbt_vars = dict(dbt_vars)
     if isinstance(dbt_vars.get("input_folder"), str) and dbt_vars["input_folder"].strip():
         dbt_vars["input_folder"] = str(project.root / Path(dbt_vars["input_folder"].strip()).expanduser())
-    declared = declared_vars(project)
-    for name, value in dbt_vars.items():
-        if name not in declared:
-            raise ConfigError(f"unknown var {name!r}; known vars: {', '.join(sorted(declared))}")
-        VAR_CHECKS[name](name, value)
+    try:
+        DbtVars.model_validate(declared_vars(project) | dbt_vars)
+    except ValidationError as error:
+        raise ConfigError(_message(error.errors()[0])) from None
     return dbt_vars
 
 
