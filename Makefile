@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: help install build test clean spark-install spark-check test-spark superset-install superset superset-stop test-superset
+.PHONY: help install lock build test clean spark-install spark-check test-spark superset-install superset superset-stop test-superset
 
 ## List the targets with what each does (the `##` comment above each).
 help:
@@ -19,6 +19,16 @@ $(INSTALLED): requirements.lock
 
 ## Make .venv from requirements.lock (again only when the lock changes).
 install: $(INSTALLED)
+
+UV_VERSION := 0.13.9  # the lock compiler, in its own venv under build/
+## Compile requirements.lock and requirements-spark.lock from the pins in pyproject.toml (run it after changing
+## one there); uv keeps every other package at the version the lock already has.
+lock:
+	$(PYTHON) -m venv build/uv && build/uv/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	build/uv/bin/uv pip compile pyproject.toml --quiet --python-version 3.11 --custom-compile-command "make lock" \
+		--extra test --extra lint -o requirements.lock
+	build/uv/bin/uv pip compile pyproject.toml --quiet --python-version 3.11 --custom-compile-command "make lock" \
+		--extra test --extra lint --extra spark -o requirements-spark.lock
 
 ## The main job: check seeds, dbt build (candidate), GX validation, publish warehouse/market.duckdb.
 build: install

@@ -434,16 +434,33 @@ def pins(path: Path) -> list[str]:
             if line.split("#")[0].strip()]
 
 
-def test_pyproject_dependencies_are_the_requirements_pins():
+def _normalised(requirement: str) -> str:
+    return requirement.split("[")[0].lower().replace("_", "-").replace(".", "-")
+
+
+def _locked(path: Path) -> dict[str, str]:
+    lines = pins(path)
+    assert all("==" in line for line in lines), [line for line in lines if "==" not in line]
+    return {_normalised(line.split("==")[0]): line.split("==")[1] for line in lines}
+
+
+def test_pins_are_written_once_in_pyproject_and_compiled_into_the_locks():
+    """pyproject.toml states each direct pin; `make lock` (uv) compiles requirements.lock (default + test + lint)
+    and requirements-spark.lock (+ spark) from it, every package exact."""
     import tomllib
 
     project = tomllib.loads((PACKAGE_ROOT / "pyproject.toml").read_text())["project"]
-    test_only = [pin for extra in project["optional-dependencies"].values() for pin in extra]
-    assert sorted(project["dependencies"] + test_only) == sorted(pins(PACKAGE_ROOT / "requirements.txt"))
-    lock = {line.split("==")[0].lower().replace("_", "-"): line for line in pins(PACKAGE_ROOT / "requirements.lock")}
-    for requirement in project["dependencies"] + test_only:
-        name = requirement.split("==")[0].lower().replace("_", "-")
-        assert lock[name].lower().replace("_", "-") == requirement.lower().replace("_", "-"), requirement
+    extras = project["optional-dependencies"]
+    default = project["dependencies"] + extras["test"] + extras["lint"]
+    assert not (PACKAGE_ROOT / "requirements.txt").exists()  # no second list of the same pins
+    for lock_file, direct in (("requirements.lock", default), ("requirements-spark.lock", default + extras["spark"])):
+        assert (PACKAGE_ROOT / lock_file).read_text().splitlines()[1].strip() == "#    make lock", lock_file
+        lock = _locked(PACKAGE_ROOT / lock_file)
+        for requirement in direct:
+            name, version = requirement.split("==")
+            assert lock[_normalised(name)] == version, (lock_file, requirement)
+    spark_only = set(_locked(PACKAGE_ROOT / "requirements-spark.lock")) - set(_locked(PACKAGE_ROOT / "requirements.lock"))
+    assert {"pyspark", "dbt-spark", "py4j"} <= spark_only
     assert project["scripts"] == {"market-warehouse": "market_warehouse.cli:main"}
 
 
