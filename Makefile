@@ -11,13 +11,16 @@ help:
 	@awk '/^## /{text = text substr($$0, 4) " "; next} /^\.PHONY/{next} /^[a-z][a-z-]*:/{if (text) {split($$0, t, ":"); \
 		printf "  %-16s %s\n", t[1], text}; text = ""; next} {text = ""}' $(MAKEFILE_LIST)
 
-# Reinstall only when the lock changes.
-$(INSTALLED): requirements.lock
+# Reinstall only when the lock or the package's metadata changes. The package itself goes in editable (no
+# dependencies: the lock has them), so .venv's python and .venv/bin/market-warehouse find this checkout
+# from any folder.
+$(INSTALLED): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $(INSTALLED)
 
-## Make .venv from requirements.lock (again only when the lock changes).
+## Make .venv from requirements.lock and the package, editable (again only when the lock or pyproject changes).
 install: $(INSTALLED)
 
 UV_VERSION := 0.13.9  # the lock compiler, in its own venv under build/

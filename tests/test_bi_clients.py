@@ -468,7 +468,7 @@ def test_pip_install_gives_the_market_warehouse_command(tmp_path, built_project)
     """`pip install` of the project into a fresh venv. The sources are copied first: setuptools builds in the
     source tree (build/, *.egg-info), and build/ is the project's candidate folder. --no-deps: the
     dependencies are requirements.lock's business (`make install`); installing ~100 packages here would
-    take minutes. The build backend (setuptools >= 70.1) comes from PyPI through pip's isolated build."""
+    take minutes. The build backend (setuptools, pinned in pyproject) comes from PyPI through pip's isolated build."""
     source = tmp_path / "source"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):

@@ -7,6 +7,7 @@ import shutil
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
 from market_warehouse.project import PACKAGE_ROOT, PROJECT_ENV, copy_project
 from tests.bad_inputs import line_of, set_cell
@@ -60,6 +61,21 @@ def test_from_another_folder_the_installed_command_says_how_to_name_the_project(
     project = copy_project(tmp_path / "project")
     named = cli("check-seeds", cwd=elsewhere, env=env | {PROJECT_ENV: str(project.root)})
     assert named.returncode == 0 and named.stdout.strip() == "seeds ok", named.stderr[-2000:]
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_from_another_folder_the_venv_python_runs_this_checkout(tmp_path):
+    # `make install` puts the package into .venv editable: `python -m market_warehouse` and the
+    # `market-warehouse` command find this checkout from any folder, and write nothing there.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", PROJECT_ENV)}
+    root = subprocess.run([sys.executable, "-c", "import market_warehouse.project as p; print(p.PACKAGE_ROOT)"],
+                          capture_output=True, text=True, cwd=elsewhere, env=env, timeout=60)
+    assert root.stdout.strip() == str(Path(__file__).resolve().parent.parent), root.stderr[-2000:]
+    checked = subprocess.run([str(Path(sys.executable).parent / "market-warehouse"), "check-seeds"],
+                             capture_output=True, text=True, cwd=elsewhere, env=env, timeout=300)
+    assert checked.returncode == 0 and checked.stdout.strip() == "seeds ok", checked.stderr[-2000:]
     assert list(elsewhere.iterdir()) == []
 
 
