@@ -36,6 +36,13 @@ MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total
                                r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
                                r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
                                re.IGNORECASE)
+DECLINE_CUE = re.compile(r"\b(?:declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|contract(?:s|ed|ing)?|shrink(?:s|ing)?|shrank"
+                         r"|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|negative)\b"
+                         r"(?![^,;]*\b(?:grow|rise|rising|increas|expand|recover))[^,;]{0,40}$", re.IGNORECASE)
+JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+as|together\s+with|along\s+with)"
+                            r"\s*(?:the\s+)?", re.IGNORECASE)  # 'Europe and North America', 'NA, EU & APAC'
+LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
+                          r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*[-−–]?$", re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
@@ -157,7 +164,7 @@ def _read_sentence(sentence: Sentence, page: Page, extraction: Extraction) -> No
                            last_region)
         outcome = _place(context, extraction)
         last_metric = outcome.metric if isinstance(outcome, Claim) else ""
-        last_region = _region_before(context)
+        last_region = None if _joint_regions(context) else _region_before(context)
         if isinstance(outcome, Claim):
             extraction.claims.append(outcome)
         elif isinstance(outcome, str):
@@ -236,6 +243,9 @@ def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
     other = _other_market(context)
     if other:
         return f"another market: '{other}' is not the market in the page title", None
+    joint = _joint_regions(context)
+    if joint:
+        return f"a figure of several regions together ({joint}): not one region's", None
     region = _region_before(context)
     if region and region.region_id is None:
         return f"region '{region.label}' has no key in seeds/regions.csv", region
@@ -317,6 +327,23 @@ def _region_before(context: _Context) -> RegionMention | None:
     return None if region.region_id == "WORLD" else region
 
 
+def _joint_regions(context: _Context) -> str:
+    """The regions a figure is stated for together ('Europe and North America together held 52%'), joined by
+    'and' / ',' / '&' just before it in its clause; '' when the figure is one region's (or the world's)."""
+    candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
+                  and not _is_the_global_market(m, context.text)]
+    if len(candidates) < 2 or candidates[-1].region_id == "WORLD":
+        return ""
+    joint = [candidates[-1]]
+    for earlier in reversed(candidates[:-1]):
+        if not JOINED_REGIONS.fullmatch(context.text[earlier.end:joint[0].start]):
+            break
+        joint.insert(0, earlier)
+    if len({m.region_id or m.label for m in joint}) < 2:
+        return ""
+    return " and ".join(m.label for m in joint)
+
+
 def _is_the_global_market(mention: RegionMention, text: str) -> bool:
     """'North America dominated the global market with 35% share': 'global' names the market, not the region."""
     return mention.region_id == "WORLD" and re.match(r"\s+(?:\w+\s+){0,3}?market", text[mention.end:]) is not None
@@ -342,6 +369,11 @@ def _continues_cagr(context: _Context) -> bool:
 def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     if SEGMENT_CUE.search(context.text[:context.figure.start]):
         return "a segment's CAGR: segments are not placed automatically"
+    figure = context.figure
+    unsigned = all(value is None or value >= 0 for value in (figure.value, figure.low, figure.high))
+    if unsigned and DECLINE_CUE.search(context.text[max(context.previous_end, figure.start - 80):figure.start]):
+        return ("a decline worded beside a CAGR printed without a minus sign ('declining at a CAGR of x%'): "
+                "the sign is not printed; enter it by hand after review")
     problem, region = _scope_of(context)
     if problem:
         return problem
@@ -354,7 +386,8 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
     after = SOURCE_CITATION.split(context.after)[0]
     row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
-    period = year_range(after) or year_range(row_label)
+    label = LABEL_PERIOD.search(context.before)  # 'Market CAGR (2026-2030): 4.6%' on a line of its own
+    period = year_range(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
@@ -388,6 +421,9 @@ def _continues_shares(context: _Context) -> bool:
 
 
 def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
+    joint = _joint_regions(context)
+    if joint:
+        return f"a share of several regions together ({joint}): not one region's share"
     region = _region_before(context)
     if region is None:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"

@@ -103,8 +103,8 @@ def _printed_numbers(groups: dict) -> tuple[str, ...]:
 
 def _signed_values(kind: str, numbers: tuple[str, ...], sentence: str, start: int) -> list[float]:
     values = [float(number.replace(",", "")) for number in numbers]
-    if kind == "percent" and re.search(r"(?:^|[\s(])[-−]$", sentence[max(0, start - 2):start]):
-        return [-value for value in values]  # 'a negative CAGR of -8.6%'
+    if kind == "percent" and re.search(r"(?:^|[\s(:])[-−–]$", sentence[max(0, start - 2):start]):
+        return [-value for value in values]  # 'a negative CAGR of -8.6%', ': –8.6%' (a dash against the number)
     return values
 
 
