@@ -22,7 +22,7 @@ CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? g
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
                       r"a\s+year|per\s+year|yearly|each\s+year))", re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
-                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follows?\s+with|"
+                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
                           r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
 SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
@@ -30,7 +30,8 @@ SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
 SIZE_CUE = re.compile(r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
-                      r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)", re.IGNORECASE)
+                      r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
+                      r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
 MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
                                r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
@@ -39,6 +40,12 @@ MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total
 DECLINE_CUE = re.compile(r"\b(?:declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|contract(?:s|ed|ing)?|shrink(?:s|ing)?|shrank"
                          r"|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|negative)\b"
                          r"(?![^,;]*\b(?:grow|rise|rising|increas|expand|recover))[^,;]{0,40}$", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)  # '64% and 58% CAGR, respectively': paired subjects
+CAGR_OF_OTHER = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth\s+rate)\s+of\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)"
+                           r"(?:is|are|was|were|will|has|have|had|could|would|may|to|at|stood|reached)\b[^%]{0,40}$",
+                           re.IGNORECASE)  # 'the compound annual growth rate of commercial boilers is expected to stay below 3%'
+MARKET_ITSELF = re.compile(r"\b(?:markets?|industry|sector|it|its|this|revenues?|sales|value|size|spending)\b",
+                           re.IGNORECASE)  # 'the CAGR of the market / of revenue is': the market's own
 JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+as|together\s+with|along\s+with)"
                             r"\s*(?:the\s+)?", re.IGNORECASE)  # 'Europe and North America', 'NA, EU & APAC'
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
@@ -374,6 +381,14 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     if unsigned and DECLINE_CUE.search(context.text[max(context.previous_end, figure.start - 80):figure.start]):
         return ("a decline worded beside a CAGR printed without a minus sign ('declining at a CAGR of x%'): "
                 "the sign is not printed; enter it by hand after review")
+    if RESPECTIVELY.search(context.text[figure.end:]):
+        return "figures paired 'respectively' with several subjects or periods: place them by hand"
+    of_other = CAGR_OF_OTHER.search(context.before)
+    if of_other and not MARKET_ITSELF.search(of_other.group("what")):
+        return f"the CAGR of something named ('{of_other.group('what').strip()}'), not of the market"
+    if (not SIZE_CUE.search(context.text) and context.sentence.kind != "row"
+            and any(other.kind == "money" for other in find_figures(context.text))):
+        return "a CAGR beside an amount in a sentence that names no market (a product's or a segment's?)"
     problem, region = _scope_of(context)
     if problem:
         return problem
@@ -424,6 +439,8 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     joint = _joint_regions(context)
     if joint:
         return f"a share of several regions together ({joint}): not one region's share"
+    if RESPECTIVELY.search(context.text[context.figure.end:]):
+        return "figures paired 'respectively' with several subjects or periods: place them by hand"
     region = _region_before(context)
     if region is None:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"
