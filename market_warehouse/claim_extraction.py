@@ -22,7 +22,7 @@ CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? g
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
                       r"a\s+year|per\s+year|yearly|each\s+year))", re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
-                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follows?\s+with|"
+                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
                           r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
 SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
@@ -30,12 +30,26 @@ SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
 SIZE_CUE = re.compile(r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
-                      r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)", re.IGNORECASE)
+                      r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
+                      r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
 MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
                                r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
                                r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
                                re.IGNORECASE)
+DECLINE_CUE = re.compile(r"\b(?:declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|contract(?:s|ed|ing)?|shrink(?:s|ing)?|shrank"
+                         r"|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|negative)\b"
+                         r"(?![^,;]*\b(?:grow|rise|rising|increas|expand|recover))[^,;]{0,40}$", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)  # '64% and 58% CAGR, respectively': paired subjects
+CAGR_OF_OTHER = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth\s+rate)\s+of\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)"
+                           r"(?:is|are|was|were|will|has|have|had|could|would|may|to|at|stood|reached)\b[^%]{0,40}$",
+                           re.IGNORECASE)  # 'the compound annual growth rate of commercial boilers is expected to stay below 3%'
+MARKET_ITSELF = re.compile(r"\b(?:markets?|industry|sector|it|its|this|revenues?|sales|value|size|spending)\b",
+                           re.IGNORECASE)  # 'the CAGR of the market / of revenue is': the market's own
+JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+as|together\s+with|along\s+with)"
+                            r"\s*(?:the\s+)?", re.IGNORECASE)  # 'Europe and North America', 'NA, EU & APAC'
+LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
+                          r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
@@ -157,7 +171,7 @@ def _read_sentence(sentence: Sentence, page: Page, extraction: Extraction) -> No
                            last_region)
         outcome = _place(context, extraction)
         last_metric = outcome.metric if isinstance(outcome, Claim) else ""
-        last_region = _region_before(context)
+        last_region = None if _joint_regions(context) else _region_before(context)
         if isinstance(outcome, Claim):
             extraction.claims.append(outcome)
         elif isinstance(outcome, str):
@@ -236,6 +250,9 @@ def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
     other = _other_market(context)
     if other:
         return f"another market: '{other}' is not the market in the page title", None
+    joint = _joint_regions(context)
+    if joint:
+        return f"a figure of several regions together ({joint}): not one region's", None
     region = _region_before(context)
     if region and region.region_id is None:
         return f"region '{region.label}' has no key in seeds/regions.csv", region
@@ -317,6 +334,23 @@ def _region_before(context: _Context) -> RegionMention | None:
     return None if region.region_id == "WORLD" else region
 
 
+def _joint_regions(context: _Context) -> str:
+    """The regions a figure is stated for together ('Europe and North America together held 52%'), joined by
+    'and' / ',' / '&' just before it in its clause; '' when the figure is one region's (or the world's)."""
+    candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
+                  and not _is_the_global_market(m, context.text)]
+    if len(candidates) < 2 or candidates[-1].region_id == "WORLD":
+        return ""
+    joint = [candidates[-1]]
+    for earlier in reversed(candidates[:-1]):
+        if not JOINED_REGIONS.fullmatch(context.text[earlier.end:joint[0].start]):
+            break
+        joint.insert(0, earlier)
+    if len({m.region_id or m.label for m in joint}) < 2:
+        return ""
+    return " and ".join(m.label for m in joint)
+
+
 def _is_the_global_market(mention: RegionMention, text: str) -> bool:
     """'North America dominated the global market with 35% share': 'global' names the market, not the region."""
     return mention.region_id == "WORLD" and re.match(r"\s+(?:\w+\s+){0,3}?market", text[mention.end:]) is not None
@@ -342,6 +376,19 @@ def _continues_cagr(context: _Context) -> bool:
 def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     if SEGMENT_CUE.search(context.text[:context.figure.start]):
         return "a segment's CAGR: segments are not placed automatically"
+    figure = context.figure
+    unsigned = all(value is None or value >= 0 for value in (figure.value, figure.low, figure.high))
+    if unsigned and DECLINE_CUE.search(context.text[max(context.previous_end, figure.start - 80):figure.start]):
+        return ("a decline worded beside a CAGR printed without a minus sign ('declining at a CAGR of x%'): "
+                "the sign is not printed; enter it by hand after review")
+    if RESPECTIVELY.search(context.text[figure.end:]):
+        return "figures paired 'respectively' with several subjects or periods: place them by hand"
+    of_other = CAGR_OF_OTHER.search(context.before)
+    if of_other and not MARKET_ITSELF.search(of_other.group("what")):
+        return f"the CAGR of something named ('{of_other.group('what').strip()}'), not of the market"
+    if (not SIZE_CUE.search(context.text) and context.sentence.kind != "row"
+            and any(other.kind == "money" for other in find_figures(context.text))):
+        return "a CAGR beside an amount in a sentence that names no market (a product's or a segment's?)"
     problem, region = _scope_of(context)
     if problem:
         return problem
@@ -354,7 +401,8 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
     after = SOURCE_CITATION.split(context.after)[0]
     row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
-    period = year_range(after) or year_range(row_label)
+    label = LABEL_PERIOD.search(context.before)  # 'Market CAGR (2026-2030): 4.6%' on a line of its own
+    period = year_range(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
@@ -388,6 +436,11 @@ def _continues_shares(context: _Context) -> bool:
 
 
 def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
+    joint = _joint_regions(context)
+    if joint:
+        return f"a share of several regions together ({joint}): not one region's share"
+    if RESPECTIVELY.search(context.text[context.figure.end:]):
+        return "figures paired 'respectively' with several subjects or periods: place them by hand"
     region = _region_before(context)
     if region is None:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"

@@ -27,8 +27,10 @@ MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?{AMOUNT}(?:\s?{SCALE})?", re.IG
 MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}\b", re.IGNORECASE)
 BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
 PERCENT_SIGN = r"\s?(?:%|percent\b|per cent\b)"
+YEAR_LIKE = r"(?:19[89]\d|20\d\d)"
 PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and\s+(?P<bnum2>{NUMBER})"
-                     rf"|(?P<num>{NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?){PERCENT_SIGN}",
+                     rf"|(?<![\d.,])(?!{YEAR_LIKE}\s?[-–—]\s?\d{{1,2}}(?:\.\d+)?{PERCENT_SIGN})"  # '2030 - 4.6%' is no range
+                     rf"(?P<num>{NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?){PERCENT_SIGN}",
                      re.IGNORECASE)
 YEAR = r"(?:19[89]\d|20\d\d)"
 YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|until)\s?(?P<y2>{YEAR}|\d\d)\b")
@@ -103,8 +105,8 @@ def _printed_numbers(groups: dict) -> tuple[str, ...]:
 
 def _signed_values(kind: str, numbers: tuple[str, ...], sentence: str, start: int) -> list[float]:
     values = [float(number.replace(",", "")) for number in numbers]
-    if kind == "percent" and re.search(r"(?:^|[\s(])[-−]$", sentence[max(0, start - 2):start]):
-        return [-value for value in values]  # 'a negative CAGR of -8.6%'
+    if kind == "percent" and re.search(r"(?:^|[\s(:])[-−–]$", sentence[max(0, start - 2):start]):
+        return [-value for value in values]  # 'a negative CAGR of -8.6%', ': –8.6%' (a dash against the number)
     return values
 
 

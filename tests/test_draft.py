@@ -78,11 +78,11 @@ def test_drafted_claims_are_the_labelled_ones(drafted, page):
 
 
 def page_numbers(page: Path) -> set[float]:
-    """Every number printed on the page (and its negative where a minus sign is printed before it), read from the
-    raw file, tags and all, independently of the code."""
+    """Every number printed on the page (and its negative where a minus sign, or a dash against the number, is
+    printed before it), read from the raw file, tags and all, independently of the code."""
     raw = page.read_text(encoding="utf-8").replace("−", "-")
     numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", raw)}
-    return numbers | {-float(n.replace(",", "")) for n in re.findall(r"(?<![\w.])-(\d[\d,]*(?:\.\d+)?)", raw)}
+    return numbers | {-float(n.replace(",", "")) for n in re.findall(r"(?<![\w.])[-–](\d[\d,]*(?:\.\d+)?)", raw)}
 
 
 def stands_on_page(value: float, printed: set[float]) -> bool:
