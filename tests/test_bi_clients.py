@@ -484,7 +484,7 @@ def test_pip_install_gives_the_market_warehouse_command(tmp_path, built_project)
     python = str(venv / "bin" / "python")
     files = subprocess.run([python, "-c", "import importlib.metadata as m; print(sorted({f.parts[0] for f in "
                             "m.files('market-warehouse') if f.parts[0] != '..'}))"],
-                           capture_output=True, text=True, check=True).stdout
+                           capture_output=True, text=True, check=True, cwd=tmp_path).stdout  # not the checkout's egg-info
     assert ast.literal_eval(files) == ["market_warehouse", "market_warehouse-1.0.0.dist-info"]
 
     command = venv / "bin" / "market-warehouse"
