@@ -107,8 +107,8 @@ def _add_draft_commands(commands) -> None:
 
 def _run_draft_commands(args, project: Project) -> int:
     from market_warehouse.accept import accept
+    from market_warehouse.build_steps import BuildFailed
     from market_warehouse.draft import DraftFailed, DraftRequest, draft
-    from market_warehouse.pipeline import BuildFailed
     from market_warehouse.seed_merge import DraftProblem
     try:
         if args.command == "draft":
@@ -142,7 +142,7 @@ def _run_check_seeds(args, project: Project) -> int:
 
 
 def _run_validate(args, project: Project) -> int:
-    from market_warehouse.pipeline import new_run_id
+    from market_warehouse.build_steps import new_run_id
     from market_warehouse.target_check import TargetProblem, check_given_file_opens, check_published_file_opens
     from market_warehouse.validation import validate
     db_path = args.db or project.published_db
@@ -181,7 +181,7 @@ def _run_build_job(args, project: Project) -> int:
 
 
 def _run_restore_previous(args, project: Project) -> int:
-    from market_warehouse.pipeline import BuildFailed, build_lock
+    from market_warehouse.build_steps import BuildFailed, build_lock
     from market_warehouse.restore import RestoreRefused, restore_checked_previous
     try:
         with build_lock(project):
@@ -212,8 +212,8 @@ def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int
         print(f"{command} needs the Spark venv: `make spark-install` creates .venv-spark (requirements-spark.lock), "
               f"then run .venv-spark/bin/python -m market_warehouse {command} (or `make spark-check`)", file=sys.stderr)
         return 1
+    from market_warehouse.build_steps import BuildFailed, validation_counts
     from market_warehouse.engine_compare import EnginesDiffer
-    from market_warehouse.pipeline import BuildFailed, validation_counts
     from market_warehouse.spark_pipeline import PUBLISHED_SCHEMA, build_on_spark, spark_check
 
     unchanged = f"The published Spark schema {PUBLISHED_SCHEMA} was not changed."
@@ -236,7 +236,7 @@ def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int
 
 def _run_job(kind: str, project: Project, job, unchanged: str | None = None) -> int:
     """Run the main job or the publish of a candidate: its step times on success, one paragraph on failure."""
-    from market_warehouse.pipeline import BuildFailed
+    from market_warehouse.build_steps import BuildFailed
     try:
         report = job()
     except interrupts.JobInterrupted as interrupted:

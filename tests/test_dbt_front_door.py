@@ -10,8 +10,9 @@ import duckdb
 import pytest
 import yaml
 
+from market_warehouse.build_steps import BuildFailed
 from market_warehouse.dbt_build import run_dbt
-from market_warehouse.pipeline import BuildFailed, publish_candidate
+from market_warehouse.pipeline import publish_candidate
 from market_warehouse.project import PACKAGE_ROOT, copy_project
 
 DBT = str(PACKAGE_ROOT / ".venv" / "bin" / "dbt") if (PACKAGE_ROOT / ".venv" / "bin" / "dbt").exists() else "dbt"
