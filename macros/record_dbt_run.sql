@@ -1,5 +1,6 @@
 {#- on-run-end hook: writes what this dbt invocation did into the candidate (audit.dbt_runs) and, after a
-    plain `dbt build`, says where the candidate is and the one command that publishes it. The publish
+    plain `dbt build` (the var main_job false, its default), says where the candidate is and the one command
+    that publishes it; the main job's own dbt build sets main_job and publishes by itself. The publish
     command (python -m market_warehouse publish) reads this row: it publishes only a candidate whose last
     dbt build ran every node of the project and passed, with the vars it ran with.
     On Spark the row goes to <schema>_audit.dbt_runs (the candidate's own audit schema) and nothing is
@@ -17,7 +18,7 @@
         {%- endfor -%}
         {%- set failed = statuses.get('error', 0) + statuses.get('fail', 0) + statuses.get('runtime error', 0) -%}
         {%- set audit_schema = generate_schema_name('audit', none) -%}
-        {%- if command == 'build' and target.type == 'duckdb' and not env_var('MARKET_WAREHOUSE_MAIN_JOB', '') -%}
+        {%- if command == 'build' and target.type == 'duckdb' and not var('main_job') -%}
             {%- if selection or failed -%}
                 {{ log("Candidate warehouse: " ~ target.path ~ " (" ~ (statuses | tojson) ~ "). It cannot be published: "
                        ~ ("this build selected only part of the project" if selection else "some nodes failed")

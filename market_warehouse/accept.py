@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from market_warehouse.pipeline import build_lock
+from market_warehouse.build_steps import build_lock
 from market_warehouse.project import Project
 from market_warehouse.seed_check import _test_args, _test_name, load_contracts
 from market_warehouse.seed_merge import DraftProblem, MergedSeed, check_merged, draft_files, merge

@@ -107,8 +107,8 @@ def _add_draft_commands(commands) -> None:
 
 def _run_draft_commands(args, project: Project) -> int:
     from market_warehouse.accept import accept
+    from market_warehouse.build_steps import BuildFailed
     from market_warehouse.draft import DraftFailed, DraftRequest, draft
-    from market_warehouse.pipeline import BuildFailed
     from market_warehouse.seed_merge import DraftProblem
     try:
         if args.command == "draft":
@@ -127,76 +127,82 @@ def _run_draft_commands(args, project: Project) -> int:
 
 
 def _run(args, project: Project) -> int:
-    if args.command in {"draft", "accept"}:
-        return _run_draft_commands(args, project)
-    if args.command == "check-seeds":
-        from market_warehouse.seed_check import SeedCheckError, check_seeds
-        try:
-            check_seeds(project)
-        except SeedCheckError as error:
-            print(f"seed check failed:\n{error}", file=sys.stderr)
-            return 1
-        print("seeds ok")
-        return 0
+    return COMMANDS[args.command](args, project) if args.command in COMMANDS else 2
 
-    if args.command == "validate":
-        from market_warehouse.pipeline import new_run_id
-        from market_warehouse.target_check import TargetProblem, check_given_file_opens, check_published_file_opens
-        from market_warehouse.validation import validate
-        db_path = args.db or project.published_db
-        if not db_path.exists():
-            print(f"{db_path} does not exist; " + ("check the path given with --db" if args.db else
-                                                   "run `make build` first"), file=sys.stderr)
-            return 1
-        try:
-            (check_given_file_opens if args.db else check_published_file_opens)(db_path)
-        except TargetProblem as error:
-            print(f"VALIDATE FAILED: {error}", file=sys.stderr)
-            return 1
-        report = validate(project, db_path, new_run_id(), data_docs=not args.no_data_docs)
-        print(report.summary())
-        return 1 if report.blocking else 0
 
-    if args.command == "publish":
-        from market_warehouse.pipeline import publish_candidate
-        return _run_job("PUBLISH", project, lambda: publish_candidate(project))
+def _run_check_seeds(args, project: Project) -> int:
+    from market_warehouse.seed_check import SeedCheckError, check_seeds
+    try:
+        check_seeds(project)
+    except SeedCheckError as error:
+        print(f"seed check failed:\n{error}", file=sys.stderr)
+        return 1
+    print("seeds ok")
+    return 0
 
-    if args.command in {"build", "spark-build", "spark-check"}:
-        import yaml
-        kind = args.command.upper().replace("-", " ")
-        try:
-            dbt_vars = yaml.safe_load(args.vars) if args.vars else None
-        except yaml.YAMLError as error:
-            print(f"{kind} FAILED at step 'check vars': --vars is not valid YAML or JSON: {error}", file=sys.stderr)
-            return 1
-        if args.command == "build":
-            from market_warehouse.pipeline import build
-            return _run_job(kind, project, lambda: build(project, dbt_vars=dbt_vars))
-        return _run_spark_job(args.command, project, dbt_vars)
 
-    if args.command == "restore-previous":
-        from market_warehouse.pipeline import BuildFailed, build_lock
-        from market_warehouse.restore import RestoreRefused, restore_checked_previous
-        try:
-            with build_lock(project):
-                run_id = restore_checked_previous(project)
-        except (BuildFailed, RestoreRefused) as error:
-            print(f"RESTORE FAILED: {error}", file=sys.stderr)
-            return 1
-        print(f"published the previous release again: {run_id} ({project.published_db})")
-        return 0
+def _run_validate(args, project: Project) -> int:
+    from market_warehouse.build_steps import new_run_id
+    from market_warehouse.target_check import TargetProblem, check_given_file_opens, check_published_file_opens
+    from market_warehouse.validation import validate
+    db_path = args.db or project.published_db
+    if not db_path.exists():
+        print(f"{db_path} does not exist; " + ("check the path given with --db" if args.db else
+                                               "run `make build` first"), file=sys.stderr)
+        return 1
+    try:
+        (check_given_file_opens if args.db else check_published_file_opens)(db_path)
+    except TargetProblem as error:
+        print(f"VALIDATE FAILED: {error}", file=sys.stderr)
+        return 1
+    report = validate(project, db_path, new_run_id(), data_docs=not args.no_data_docs)
+    print(report.summary())
+    return 1 if report.blocking else 0
 
-    if args.command == "report":
-        from market_warehouse.report import DEFAULT_TIMEOUT_SECONDS, ReportFailed, build_report
-        try:
-            result = build_report(project, timeout=args.timeout or DEFAULT_TIMEOUT_SECONDS)
-        except ReportFailed as error:
-            print(f"REPORT FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
-            return 1
-        print(json.dumps({"site": str(result.site_dir), "release": result.release,
-                          "step_seconds": result.step_seconds}, indent=2))
-        return 0
-    return 2
+
+def _run_publish(args, project: Project) -> int:
+    from market_warehouse.pipeline import publish_candidate
+    return _run_job("PUBLISH", project, lambda: publish_candidate(project))
+
+
+def _run_build_job(args, project: Project) -> int:
+    """build, spark-build and spark-check: the jobs that take --vars."""
+    import yaml
+    kind = args.command.upper().replace("-", " ")
+    try:
+        dbt_vars = yaml.safe_load(args.vars) if args.vars else None
+    except yaml.YAMLError as error:
+        print(f"{kind} FAILED at step 'check vars': --vars is not valid YAML or JSON: {error}", file=sys.stderr)
+        return 1
+    if args.command == "build":
+        from market_warehouse.pipeline import build
+        return _run_job(kind, project, lambda: build(project, dbt_vars=dbt_vars))
+    return _run_spark_job(args.command, project, dbt_vars)
+
+
+def _run_restore_previous(args, project: Project) -> int:
+    from market_warehouse.build_steps import BuildFailed, build_lock
+    from market_warehouse.restore import RestoreRefused, restore_checked_previous
+    try:
+        with build_lock(project):
+            run_id = restore_checked_previous(project)
+    except (BuildFailed, RestoreRefused) as error:
+        print(f"RESTORE FAILED: {error}", file=sys.stderr)
+        return 1
+    print(f"published the previous release again: {run_id} ({project.published_db})")
+    return 0
+
+
+def _run_report(args, project: Project) -> int:
+    from market_warehouse.report import DEFAULT_TIMEOUT_SECONDS, ReportFailed, build_report
+    try:
+        result = build_report(project, timeout=args.timeout or DEFAULT_TIMEOUT_SECONDS)
+    except ReportFailed as error:
+        print(f"REPORT FAILED at step '{error.step}': {error.detail}", file=sys.stderr)
+        return 1
+    print(json.dumps({"site": str(result.site_dir), "release": result.release,
+                      "step_seconds": result.step_seconds}, indent=2))
+    return 0
 
 
 def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int:
@@ -206,8 +212,8 @@ def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int
         print(f"{command} needs the Spark venv: `make spark-install` creates .venv-spark (requirements-spark.lock), "
               f"then run .venv-spark/bin/python -m market_warehouse {command} (or `make spark-check`)", file=sys.stderr)
         return 1
+    from market_warehouse.build_steps import BuildFailed, validation_counts
     from market_warehouse.engine_compare import EnginesDiffer
-    from market_warehouse.pipeline import BuildFailed, validation_counts
     from market_warehouse.spark_pipeline import PUBLISHED_SCHEMA, build_on_spark, spark_check
 
     unchanged = f"The published Spark schema {PUBLISHED_SCHEMA} was not changed."
@@ -230,7 +236,7 @@ def _run_spark_job(command: str, project: Project, dbt_vars: dict | None) -> int
 
 def _run_job(kind: str, project: Project, job, unchanged: str | None = None) -> int:
     """Run the main job or the publish of a candidate: its step times on success, one paragraph on failure."""
-    from market_warehouse.pipeline import BuildFailed
+    from market_warehouse.build_steps import BuildFailed
     try:
         report = job()
     except interrupts.JobInterrupted as interrupted:
@@ -242,3 +248,18 @@ def _run_job(kind: str, project: Project, job, unchanged: str | None = None) -> 
         return 1
     print(json.dumps({"run_id": report.run_id, "step_seconds": report.step_seconds}, indent=2))
     return 0
+
+
+# Each command's runner: imports its own modules, prints its result or one paragraph, returns the exit code.
+COMMANDS = {
+    "draft": _run_draft_commands,
+    "accept": _run_draft_commands,
+    "check-seeds": _run_check_seeds,
+    "validate": _run_validate,
+    "publish": _run_publish,
+    "build": _run_build_job,
+    "spark-build": _run_build_job,
+    "spark-check": _run_build_job,
+    "restore-previous": _run_restore_previous,
+    "report": _run_report,
+}

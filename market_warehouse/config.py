@@ -107,6 +107,7 @@ class DbtVars(_Strict):
     cluster_gap_ratio: Annotated[float, _within(1, 1000)]
     input_folder: Annotated[str, AfterValidator(_safe_folder)] | None
     max_hierarchy_depth: Annotated[int, _within(1, 1000)]  # macros/vars.sql bounded_int_var has the same bounds
+    main_job: bool  # true only in the main job's own dbt build (build_steps.dbt_build_candidate)
 
 
 # pydantic's error types, in the words of the messages the main job has always printed.

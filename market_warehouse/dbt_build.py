@@ -23,7 +23,6 @@ def run_dbt(project: Project, command: str = "build", dbt_vars: dict | None = No
 
     project.build_dir.mkdir(parents=True, exist_ok=True)
     os.environ["MARKET_WAREHOUSE_CANDIDATE"] = str(project.candidate_db)
-    os.environ["MARKET_WAREHOUSE_MAIN_JOB"] = "1"  # the on-run-end hook's publish hint is for plain dbt only
     args = [
         command,
         "--project-dir", str(project.root),

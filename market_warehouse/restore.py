@@ -44,7 +44,7 @@ def _check_opens(release_db: Path) -> None:
 
 
 def _check_critical_rules(project: Project, release_db: Path, log) -> None:
-    from market_warehouse.pipeline import new_run_id
+    from market_warehouse.build_steps import new_run_id
     from market_warehouse.validation import validate
 
     log(f"checking the previous release {release_db} against the critical rules ...")

@@ -219,115 +219,159 @@ def _unknown_columns(label: str, unknown: list[str], expected: list[str]) -> lis
 def _read_typed_rows(path: Path, label: str, contract: SeedContract) -> tuple[list[tuple], list[SeedProblem]]:
     if not path.exists():
         return [], [SeedProblem(label, None, None, "file is missing")]
-    raw = path.read_bytes()
-    if raw.startswith(UTF8_BOM):
-        return [], [SeedProblem(label, 1, None, "starts with a UTF-8 byte-order mark (BOM); save it as plain UTF-8")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line_start = raw.rfind(b"\n", 0, error.start) + 1
-        row = raw.count(b"\n", 0, error.start) + 1
-        header = raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
-        index = raw[line_start:error.start].count(b",")
-        column = header[index] if row > 1 and index < len(header) else None
-        return [], [SeedProblem(label, row, column, f"byte 0x{raw[error.start]:02x} is not valid UTF-8")]
-    if not text.strip():
-        return [], [SeedProblem(label, None, None, f"file is empty; expected a header: {','.join(contract.column_types)}")]
-
+    text, problem = _decoded(path.read_bytes(), label, contract)
+    if problem:
+        return [], [problem]
     # The csv module's own field limit (131,072 characters) would call a long cell broken quoting; let it
     # read the cell, so MAX_CELL_CHARS reports it with its length.
     csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    problems: list[SeedProblem] = []
     try:
         header = next(reader)
     except csv.Error as error:
         return [], [SeedProblem(label, 1, None, f"unreadable header: {error}")]
-    expected = list(contract.column_types)
-    if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
-        return [], [SeedProblem(label, 1, None, f"header is not comma-separated: {header[0]!r}")]
-    missing = [column for column in expected if column not in header]
-    unknown = [column for column in header if column not in contract.column_types]
-    for column in missing:
-        problems.append(SeedProblem(label, 1, column, "column is missing from the header"))
-    problems += _unknown_columns(label, unknown, expected)
-    duplicated = {column for column in header if header.count(column) > 1}
-    for column in sorted(duplicated):
-        problems.append(SeedProblem(label, 1, column, "column appears twice in the header"))
+    problems = _header_problems(header, label, contract)
     if problems:
         return [], problems
+    rows, problems = _typed_records(reader, header, label, contract)
+    if not rows and not problems:
+        problems.append(SeedProblem(label, None, None, "has a header but no rows"))
+    return rows, problems
 
-    positions = [header.index(column) for column in expected]
-    rows = []
-    row_number = 1
+
+def _decoded(raw: bytes, label: str, contract: SeedContract) -> tuple[str, SeedProblem | None]:
+    """The file's text, or the problem that stops it being read: a BOM, bytes that are not UTF-8, no text."""
+    if raw.startswith(UTF8_BOM):
+        return "", SeedProblem(label, 1, None, "starts with a UTF-8 byte-order mark (BOM); save it as plain UTF-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return "", _not_utf8(raw, error, label)
+    if not text.strip():
+        return "", SeedProblem(label, None, None, f"file is empty; expected a header: {','.join(contract.column_types)}")
+    return text, None
+
+
+def _not_utf8(raw: bytes, error: UnicodeDecodeError, label: str) -> SeedProblem:
+    """The first byte that is not UTF-8, with its row and (below the header) its column."""
+    line_start = raw.rfind(b"\n", 0, error.start) + 1
+    row = raw.count(b"\n", 0, error.start) + 1
+    header = raw.split(b"\n", 1)[0].decode("utf-8", "replace").strip().split(",")
+    index = raw[line_start:error.start].count(b",")
+    column = header[index] if row > 1 and index < len(header) else None
+    return SeedProblem(label, row, column, f"byte 0x{raw[error.start]:02x} is not valid UTF-8")
+
+
+def _header_problems(header: list[str], label: str, contract: SeedContract) -> list[SeedProblem]:
+    """Another separator, missing, unknown or repeated columns."""
+    if len(header) == 1 and any(sep in header[0] for sep in ";\t|"):
+        return [SeedProblem(label, 1, None, f"header is not comma-separated: {header[0]!r}")]
+    expected = list(contract.column_types)
+    problems = [SeedProblem(label, 1, column, "column is missing from the header")
+                for column in expected if column not in header]
+    problems += _unknown_columns(label, [column for column in header if column not in contract.column_types], expected)
+    duplicated = {column for column in header if header.count(column) > 1}
+    problems += [SeedProblem(label, 1, column, "column appears twice in the header") for column in sorted(duplicated)]
+    return problems
+
+
+def _typed_records(reader, header: list[str], label: str, contract: SeedContract) -> tuple[list[tuple], list[SeedProblem]]:
+    """Each record below the header as (row number, typed values in contract order); a quoting error ends
+    the reading, since every row after it would be misread."""
+    positions = [header.index(column) for column in contract.column_types]
+    rows, problems = [], []
     while True:
-        start_line = reader.line_num + 1
+        row_number = reader.line_num + 1
         try:
             record = next(reader)
         except StopIteration:
             break
         except csv.Error as error:
-            problems.append(SeedProblem(label, start_line, None, f"broken CSV quoting: {error}"))
+            problems.append(SeedProblem(label, row_number, None, f"broken CSV quoting: {error}"))
             break
-        row_number = start_line
         if not record:
             continue
         if len(record) != len(header):
             problems.append(SeedProblem(
                 label, row_number, None, f"has {len(record)} fields, the header has {len(header)}"))
             continue
-        values = []
-        for column, position in zip(expected, positions, strict=True):
-            cell = record[position]
-            value, problem = _parse_cell(cell, contract.column_types[column], column in contract.key_columns,
-                                         column in contract.ascii_columns)
-            if problem:
-                problems.append(SeedProblem(label, row_number, column, problem))
-            values.append(value)
+        values, cell_problems = _typed_values([record[position] for position in positions], row_number, label, contract)
+        problems += cell_problems
         rows.append((row_number, *values))
-    if not rows and not problems:
-        problems.append(SeedProblem(label, None, None, "has a header but no rows"))
     return rows, problems
+
+
+def _typed_values(cells: list[str], row_number: int, label: str, contract: SeedContract) -> tuple[list, list[SeedProblem]]:
+    values, problems = [], []
+    for column, cell in zip(contract.column_types, cells, strict=True):
+        value, problem = _parse_cell(cell, contract.column_types[column], column in contract.key_columns,
+                                     column in contract.ascii_columns)
+        if problem:
+            problems.append(SeedProblem(label, row_number, column, problem))
+        values.append(value)
+    return values, problems
 
 
 def _parse_cell(cell: str, type_: str, is_key: bool, is_ascii: bool = False):
     """Return (value, problem). An empty cell is NULL, as when dbt loads the seed."""
-    if "\n" in cell or "\r" in cell:
-        return None, "contains a line break (a quote left open?)"
-    if len(cell) > MAX_CELL_CHARS:
-        return None, f"is {len(cell)} characters long; the limit is {MAX_CELL_CHARS}"
-    if problem := bidi_problem(cell):
+    if problem := _text_problem(cell):
         return None, problem
     if cell.strip() == "":
         return None, None
-    if (is_key or is_ascii) and (problem := non_ascii_problem(cell)):
+    if problem := _key_problem(cell, is_key, is_ascii):
         return None, problem
-    if is_key and not KEY_PATTERN.match(cell):
-        return None, f"{cell!r} is not a valid key (letters, digits, '_', '-', '.', ':' only)"
+    parse = CELL_PARSERS.get(type_)
+    if parse is None:  # text
+        return cell, None
     try:
-        if type_ == "integer":
-            if not INTEGER_PATTERN.fullmatch(cell.strip()):
-                raise ValueError
-            return int(cell), None
-        if type_ == "double":
-            if not NUMBER_PATTERN.fullmatch(cell.strip()):
-                raise ValueError
-            number = float(cell)
-            if not math.isfinite(number):
-                raise ValueError
-            return number, None
-        if type_ == "boolean":
-            lowered = cell.strip().lower()
-            if lowered not in ("true", "false"):
-                raise ValueError
-            return lowered == "true", None
-        if type_ == "date":
-            return date.fromisoformat(cell.strip()), None
+        return parse(cell.strip()), None
     except ValueError:
         hint = " (ASCII digits 0-9 with an optional sign, '.' and exponent; no '_' or other scripts' digits)" \
             if type_ in ("integer", "double") else ""
         return None, f"{cell[:80]!r} is not a valid {type_}{hint}"
-    return cell, None
+
+
+def _text_problem(cell: str) -> str | None:
+    """What no cell may hold, whatever its type."""
+    if "\n" in cell or "\r" in cell:
+        return "contains a line break (a quote left open?)"
+    if len(cell) > MAX_CELL_CHARS:
+        return f"is {len(cell)} characters long; the limit is {MAX_CELL_CHARS}"
+    return bidi_problem(cell)
+
+
+def _key_problem(cell: str, is_key: bool, is_ascii: bool) -> str | None:
+    if (is_key or is_ascii) and (problem := non_ascii_problem(cell)):
+        return problem
+    if is_key and not KEY_PATTERN.match(cell):
+        return f"{cell!r} is not a valid key (letters, digits, '_', '-', '.', ':' only)"
+    return None
+
+
+def _parse_integer(text: str) -> int:
+    if not INTEGER_PATTERN.fullmatch(text):
+        raise ValueError(text)
+    return int(text)
+
+
+def _parse_double(text: str) -> float:
+    if not NUMBER_PATTERN.fullmatch(text):
+        raise ValueError(text)
+    number = float(text)
+    if not math.isfinite(number):  # 1e999 matches the pattern and overflows to inf
+        raise ValueError(text)
+    return number
+
+
+def _parse_boolean(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise ValueError(text)
+    return text.lower() == "true"
+
+
+# The parser of each non-text type of the contract; each raises ValueError on a cell dbt would not load.
+CELL_PARSERS = {"integer": _parse_integer, "double": _parse_double, "boolean": _parse_boolean,
+                "date": date.fromisoformat}
 
 
 def bidi_problem(cell: str) -> str | None:
@@ -372,49 +416,55 @@ def _load_parquet(connection, path: Path, label: str, contract: SeedContract) ->
     problems += _unknown_columns(label, [column for column in header if column not in contract.column_types], expected)
     if problems:
         return problems
-
-    def text(column: str) -> str:
-        return f"""case when trim(cast("{column}" as varchar)) = '' then null else cast("{column}" as varchar) end"""
-
-    checks = []
-    bidi_class = "[" + "".join(BIDI_CONTROLS) + "]"
-    for column, type_ in contract.column_types.items():
-        value = text(column)
-        checks.append((column, f"regexp_matches({value}, '{bidi_class}')", bidi_problem))
-        if column in contract.ascii_columns:
-            checks.append((column, f"regexp_matches({value}, '[^\\x00-\\x7f]')", non_ascii_problem))
-        if type_ == "varchar":
-            checks.append((column, f"strpos({value}, chr(10)) > 0 or strpos({value}, chr(13)) > 0",
-                           "contains a line break (a quote left open?)"))
-            checks.append((column, f"length({value}) > {MAX_CELL_CHARS}",
-                           f"is longer than {MAX_CELL_CHARS} characters, the limit"))
-        else:
-            typed = f"try_cast({value} as {DUCKDB_TYPES[type_]})"
-            bad = f"{value} is not null and ({typed} is null"
-            if type_ == "integer":
-                bad += f" or try_cast({value} as double) <> {typed}"
-            if type_ == "double":
-                bad += f" or not isfinite({typed})"
-            if type_ == "boolean":
-                bad += f" or lower(trim({value})) not in ('true', 'false')"
-            checks.append((column, bad + ")", f"is not a valid {type_}"))
-        if column in contract.key_columns:
-            checks.append((column, f"not regexp_full_match({value}, '{KEY_PATTERN.pattern[1:-1]}')",
-                           "is not a valid key (letters, digits, '_', '-', '.', ':' only)"))
-    for column, condition, message in checks:
+    for column, condition, message in _parquet_cell_checks(contract):
         for row, cell in connection.execute(
-                f'select file_row_number + 1, {text(column)} from {source} where {condition} order by 1').fetchall():
+                f'select file_row_number + 1, {_parquet_text(column)} from {source} where {condition} order by 1').fetchall():
             problems.append(SeedProblem(label, row, column,
                                         message(cell) if callable(message) else f"{str(cell)[:80]!r} {message}"))
     if problems:
         return problems
     if not connection.execute(f"select count(*) from {source}").fetchone()[0]:
         return [SeedProblem(label, None, None, "has no rows")]
-    columns = ", ".join(f'cast({text(column)} as {DUCKDB_TYPES[type_]}) as "{column}"'
+    columns = ", ".join(f'cast({_parquet_text(column)} as {DUCKDB_TYPES[type_]}) as "{column}"'
                         for column, type_ in contract.column_types.items())
     connection.execute(f'create table "{contract.name}" as select cast(file_row_number + 1 as integer) as _row, '
                        f'{columns} from {source}')
     return []
+
+
+def _parquet_text(column: str) -> str:
+    """The column as text, blank as NULL (as an empty CSV cell)."""
+    return f"""case when trim(cast("{column}" as varchar)) = '' then null else cast("{column}" as varchar) end"""
+
+
+def _parquet_cell_checks(contract: SeedContract) -> list[tuple]:
+    """(column, SQL condition of a bad cell, message: a function of the cell or the text after it) for each rule
+    _parse_cell applies to a CSV cell."""
+    checks = []
+    bidi_class = "[" + "".join(BIDI_CONTROLS) + "]"
+    for column, type_ in contract.column_types.items():
+        value = _parquet_text(column)
+        checks.append((column, f"regexp_matches({value}, '{bidi_class}')", bidi_problem))
+        if column in contract.ascii_columns:
+            checks.append((column, f"regexp_matches({value}, '[^\\x00-\\x7f]')", non_ascii_problem))
+        checks += _parquet_type_checks(column, type_, value)
+        if column in contract.key_columns:
+            checks.append((column, f"not regexp_full_match({value}, '{KEY_PATTERN.pattern[1:-1]}')",
+                           "is not a valid key (letters, digits, '_', '-', '.', ':' only)"))
+    return checks
+
+
+def _parquet_type_checks(column: str, type_: str, value: str) -> list[tuple]:
+    if type_ == "varchar":
+        return [(column, f"strpos({value}, chr(10)) > 0 or strpos({value}, chr(13)) > 0",
+                 "contains a line break (a quote left open?)"),
+                (column, f"length({value}) > {MAX_CELL_CHARS}", f"is longer than {MAX_CELL_CHARS} characters, the limit")]
+    typed = f"try_cast({value} as {DUCKDB_TYPES[type_]})"
+    # What try_cast lets through that the CSV parser refuses: 2.5 as an integer, inf, other spellings of a boolean.
+    stricter = {"integer": f" or try_cast({value} as double) <> {typed}",
+                "double": f" or not isfinite({typed})",
+                "boolean": f" or lower(trim({value})) not in ('true', 'false')"}
+    return [(column, f"{value} is not null and ({typed} is null{stricter.get(type_, '')})", f"is not a valid {type_}")]
 
 
 def _register_reference_tables(connection) -> None:
@@ -451,64 +501,94 @@ def _unbounded_tests(seed: str, column: str, tests: list) -> list:
 
 
 def _run_tests(connection, contract: SeedContract, label: str, loaded: set[str]) -> list[SeedProblem]:
-    table = f'"{contract.name}"'
+    on = _TestedInput(connection, f'"{contract.name}"', label, loaded)
     problems = []
-
-    def failing(sql: str):
-        return connection.execute(sql).fetchall()
-
     for column, tests in contract.column_tests.items():
-        col = f'"{column}"'
         for test in _unbounded_tests(contract.name, column, tests):
-            name, args = _test_name(test), _test_args(test)
-            if name == "not_null":
-                for (row,) in failing(f"select _row from {table} where {col} is null"):
-                    problems.append(SeedProblem(label, row, column, "is empty but is required"))
-            elif name == "unique":
-                sql = (f"select _row, {col}, min(_row) over (partition by {col}) from {table} "
-                       f"where {col} in (select {col} from {table} group by {col} having count(*) > 1)")
-                for row, value, first in failing(sql):
-                    if row != first:
-                        problems.append(SeedProblem(label, row, column, f"duplicate key {value!r} (first on row {first})"))
-            elif name == "accepted_values":
-                values = ", ".join(_sql_literal(v) for v in args["values"])
-                for row, value in failing(f"select _row, {col} from {table} where {col} not in ({values})"):
-                    problems.append(SeedProblem(
-                        label, row, column, f"{value!r} is not one of: {', '.join(map(str, args['values']))}"))
-            elif name == "values_between":
-                low, high = args["min_value"], args["max_value"]
-                for row, value in failing(f"select _row, {col} from {table} where {col} < {low} or {col} > {high}"):
-                    problems.append(SeedProblem(label, row, column, f"{value!r} is outside [{low}, {high}]"))
-            elif name == "is_http_url":
-                for row, value in failing(f"select _row, {col} from {table} where {col} is not null"):
-                    if not HTTP_URL_PATTERN.fullmatch(value):
-                        problems.append(SeedProblem(label, row, column, f"{value[:80]!r} is not an http:// or https:// "
-                                                    "URL; other schemes (javascript:, data:, file:) are refused"))
-            elif name == "relationships":
-                target = REF_PATTERN.search(args["to"]).group(1)
-                if target.removeprefix("stg_") not in loaded and not target.startswith("stg_iso"):
-                    continue  # the target file has problems of its own, reported there
-                sql = (f'select _row, {col} from {table} where {col} is not null '
-                       f'and {col} not in (select "{args["field"]}" from "{target}" where "{args["field"]}" is not null)')
-                for row, value in failing(sql):
-                    problems.append(SeedProblem(
-                        label, row, column, f"{value!r} is not a known {args['field']} of {target.removeprefix('stg_')}"))
-            else:
-                raise ValueError(f"{label}: seed test {name!r} has no pre-flight check; add one in seed_check.py")
-
+            problems += _check_of(COLUMN_TESTS, test, label)(on, column, _test_args(test))
     for test in contract.table_tests:
-        name, args = _test_name(test), _test_args(test)
-        if name == "unique_combination":
-            columns = ", ".join(f'"{c}"' for c in args["columns"])
-            sql = (f"select _row, min(_row) over (partition by {columns}) from {table} "
-                   f"where ({columns}) in (select ({columns}) from {table} group by {columns} having count(*) > 1)")
-            for row, first in failing(sql):
-                if row != first:
-                    problems.append(SeedProblem(
-                        label, row, ", ".join(args["columns"]), f"duplicate key (first on row {first})"))
-        elif name == "expression_is_true":
-            for (row,) in failing(f"select _row from {table} where not ({args['expression']})"):
-                problems.append(SeedProblem(label, row, None, f"breaks the rule: {args['expression']}"))
-        else:
-            raise ValueError(f"{label}: seed test {name!r} has no pre-flight check; add one in seed_check.py")
+        problems += _check_of(TABLE_TESTS, test, label)(on, _test_args(test))
     return problems
+
+
+def _check_of(checks: dict, test, label: str):
+    name = _test_name(test)
+    if name not in checks:
+        raise ValueError(f"{label}: seed test {name!r} has no pre-flight check; add one in seed_check.py")
+    return checks[name]
+
+
+@dataclass(frozen=True)
+class _TestedInput:
+    """One loaded input under its seed tests: the table, its label in messages, and the inputs that loaded."""
+    connection: duckdb.DuckDBPyConnection
+    table: str
+    label: str
+    loaded: set[str]
+
+    def failing(self, sql: str) -> list[tuple]:
+        return self.connection.execute(sql).fetchall()
+
+    def problem(self, row: int, column: str | None, message: str) -> SeedProblem:
+        return SeedProblem(self.label, row, column, message)
+
+
+def _not_null(on: _TestedInput, column: str, args: dict) -> list[SeedProblem]:
+    return [on.problem(row, column, "is empty but is required")
+            for (row,) in on.failing(f'select _row from {on.table} where "{column}" is null')]
+
+
+def _unique(on: _TestedInput, column: str, args: dict) -> list[SeedProblem]:
+    col = f'"{column}"'
+    sql = (f"select _row, {col}, min(_row) over (partition by {col}) from {on.table} "
+           f"where {col} in (select {col} from {on.table} group by {col} having count(*) > 1)")
+    return [on.problem(row, column, f"duplicate key {value!r} (first on row {first})")
+            for row, value, first in on.failing(sql) if row != first]
+
+
+def _accepted_values(on: _TestedInput, column: str, args: dict) -> list[SeedProblem]:
+    values = ", ".join(_sql_literal(v) for v in args["values"])
+    return [on.problem(row, column, f"{value!r} is not one of: {', '.join(map(str, args['values']))}")
+            for row, value in on.failing(f'select _row, "{column}" from {on.table} where "{column}" not in ({values})')]
+
+
+def _values_between(on: _TestedInput, column: str, args: dict) -> list[SeedProblem]:
+    low, high = args["min_value"], args["max_value"]
+    sql = f'select _row, "{column}" from {on.table} where "{column}" < {low} or "{column}" > {high}'
+    return [on.problem(row, column, f"{value!r} is outside [{low}, {high}]") for row, value in on.failing(sql)]
+
+
+def _is_http_url(on: _TestedInput, column: str, args: dict) -> list[SeedProblem]:
+    return [on.problem(row, column, f"{value[:80]!r} is not an http:// or https:// URL; other schemes "
+                       "(javascript:, data:, file:) are refused")
+            for row, value in on.failing(f'select _row, "{column}" from {on.table} where "{column}" is not null')
+            if not HTTP_URL_PATTERN.fullmatch(value)]
+
+
+def _relationships(on: _TestedInput, column: str, args: dict) -> list[SeedProblem]:
+    target, field = REF_PATTERN.search(args["to"]).group(1), args["field"]
+    if target.removeprefix("stg_") not in on.loaded and not target.startswith("stg_iso"):
+        return []  # the target file has problems of its own, reported there
+    sql = (f'select _row, "{column}" from {on.table} where "{column}" is not null '
+           f'and "{column}" not in (select "{field}" from "{target}" where "{field}" is not null)')
+    return [on.problem(row, column, f"{value!r} is not a known {field} of {target.removeprefix('stg_')}")
+            for row, value in on.failing(sql)]
+
+
+def _unique_combination(on: _TestedInput, args: dict) -> list[SeedProblem]:
+    columns = ", ".join(f'"{c}"' for c in args["columns"])
+    sql = (f"select _row, min(_row) over (partition by {columns}) from {on.table} "
+           f"where ({columns}) in (select ({columns}) from {on.table} group by {columns} having count(*) > 1)")
+    return [on.problem(row, ", ".join(args["columns"]), f"duplicate key (first on row {first})")
+            for row, first in on.failing(sql) if row != first]
+
+
+def _expression_is_true(on: _TestedInput, args: dict) -> list[SeedProblem]:
+    return [on.problem(row, None, f"breaks the rule: {args['expression']}")
+            for (row,) in on.failing(f"select _row from {on.table} where not ({args['expression']})")]
+
+
+# The pre-flight twin of each dbt test the seeds' YAML may use, by test name; a test missing here stops the check.
+COLUMN_TESTS = {"not_null": _not_null, "unique": _unique, "accepted_values": _accepted_values,
+                "values_between": _values_between, "is_http_url": _is_http_url, "relationships": _relationships}
+TABLE_TESTS = {"unique_combination": _unique_combination, "expression_is_true": _expression_is_true}

@@ -23,20 +23,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from market_warehouse.dbt_build import outcome_of, run_dbt
-from market_warehouse.engine_compare import MartComparison, compare_marts
-from market_warehouse.pipeline import (
-    MAIN_JOB_DBT_EXCLUDES,
-    BuildFailed,
+from market_warehouse.build_steps import (
     BuildReport,
     build_lock,
     check_inputs_unchanged,
     check_vars_target_and_inputs,
+    dbt_build_candidate,
     input_folder,
     new_run_id,
+    refuse_blocking_rules,
+    refuse_failed_dbt,
     stepper,
     validation_counts,
 )
+from market_warehouse.dbt_build import outcome_of
+from market_warehouse.engine_compare import MartComparison, compare_marts
 from market_warehouse.project import Project
 
 PUBLISHED_SCHEMA = "marts"
@@ -70,8 +71,7 @@ def build_on_spark(project: Project, dbt_vars: dict | None = None, log=print) ->
         with step("dbt build on Spark (candidate)"):
             outcome = outcome_of(run_dbt_on_spark(project.root, ["build"], dbt_vars=dbt_vars), "build")
             report.dbt_counts = outcome.counts
-            if not outcome.success:
-                raise BuildFailed("dbt build on Spark", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
+            refuse_failed_dbt(outcome, "dbt build on Spark")
             check_inputs_unchanged(project, report, inputs_dir, since=None)
 
         spark = SparkSession.getActiveSession()
@@ -79,9 +79,7 @@ def build_on_spark(project: Project, dbt_vars: dict | None = None, log=print) ->
         with step("validate (Great Expectations on Spark)"):
             report.validation = validation.validate_spark(project, spark, prefix, report.run_id, log=log)
             log(report.validation.summary())
-            if report.validation.blocking:
-                raise BuildFailed("validate", "critical rules failed:\n" + "\n".join(
-                    f"  {r.describe()}" for r in report.validation.blocking))
+            refuse_blocking_rules(report.validation)
 
         with step("publish on Spark"):
             publish_on_spark(spark, prefix, report, dbt_vars)
@@ -146,9 +144,7 @@ def spark_check(project: Project, dbt_vars: dict | None = None, log=print) -> Sp
 
     with build_lock(project):
         log("dbt build on DuckDB (candidate, for the comparison) ...")
-        outcome = run_dbt(project, "build", dbt_vars=dbt_vars, extra_args=MAIN_JOB_DBT_EXCLUDES)
-        if not outcome.success:
-            raise BuildFailed("dbt build on DuckDB", "\n" + "\n".join(outcome.failures or ["dbt reported failure"]))
+        refuse_failed_dbt(dbt_build_candidate(project, dbt_vars), "dbt build on DuckDB")
     report = SparkCheckReport(build=build_on_spark(project, dbt_vars=dbt_vars, log=log))
     folder = spark_export_dir(project)
     step = stepper(report.build, log)

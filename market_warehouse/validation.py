@@ -397,52 +397,71 @@ def _result_rows(outcomes, suites: dict[str, tuple[dict, tuple[str, ...]]], tabl
 def _where(config, details: dict, unexpected: int | None, table: str, suite_meta: dict,
            keys: tuple[str, ...], tables, lookups: dict) -> tuple[str | None, str | None]:
     """(market_ids, failing_rows JSON) of a failed expectation, from the rows GX returned."""
-    if config.type == "unexpected_rows_expectation":
-        returned = (details.get("details") or {}).get("unexpected_rows") or []
-        row_keys = config.meta.get("row_keys") or keys
-        rows = [_key_values(dict(row), row_keys) for row in returned]
-        everything = config.kwargs["unexpected_rows_query"].format(batch=table)
-    elif details.get("unexpected_index_list") is not None and config.type != "expect_compound_columns_to_be_unique":
-        rows = [dict(row) for row in details["unexpected_index_list"]]
-        everything = (details.get("unexpected_index_query") or "").strip().rstrip(";") or None
-    else:
-        # The unexpected values. GX returns no index list for expect_compound_columns_to_be_unique on SQL
-        # (nor without key columns); for a compound key they are the row's key. (On Spark it does, with
-        # the key columns too; the compound key alone keeps the rows the same on both engines.)
-        column = config.kwargs.get("column")
-        rows = [dict(value) if isinstance(value, dict) else {column: value}
-                for value in details.get("unexpected_list") or details.get("partial_unexpected_list") or []]
-        everything = None  # GX's index query of a compound key is no valid SQL
+    rows, everything = _returned_rows(config, details, table, keys)
     rows = [{"market_id": row.pop("market_id"), **row} if "market_id" in row else row for row in rows]
-
     lookup = suite_meta.get("market_lookup")
-    found_by = []
-    if rows and "market_id" not in rows[0] and lookup:
-        if lookup not in lookups:
-            lookups[lookup] = _query(tables, lookup)
-        pairs = lookups[lookup] or []
-        found_by = [c for c in (pairs[0] if pairs else {}) if c != "market_id" and c in rows[0]]
-        if found_by:
-            rows = [{"market_id": ",".join(sorted({str(pair["market_id"]) for pair in pairs
-                                                   if pair["market_id"] is not None
-                                                   and all(pair[c] == row[c] for c in found_by)})) or None,
-                     **row} for row in rows]
-
+    found_by = _lookup_columns(rows, lookup, tables, lookups)
+    if found_by:
+        rows = _with_looked_up_markets(rows, lookups[lookup], found_by)
     rows.sort(key=lambda row: [_sort_key(value) for value in row.values()])  # by market, then keys
     markets = {str(m) for row in rows for m in str(row.get("market_id") or "").split(",") if m}
     if unexpected is not None and unexpected > len(rows) and everything and (
             (rows and "market_id" in rows[0]) or found_by):
         # GX returned only some of the rows: count the markets of all of them.
-        if found_by:
-            sql = (f"select distinct l.market_id from ({everything}) as u join ({lookup}) as l "
-                   f"using ({', '.join(found_by)}) where l.market_id is not null")
-        else:
-            sql = f"select distinct market_id from ({everything}) as u where market_id is not null"
-        everyone = _query(tables, sql)
+        everyone = _markets_of_all_rows(tables, everything, lookup, found_by)
         if everyone is not None:
-            markets = {str(row["market_id"]) for row in everyone}
+            markets = everyone
     return (",".join(sorted(markets)) or None,
             json.dumps(rows[:ROWS_KEPT], default=_json_value) if rows else None)
+
+
+def _returned_rows(config, details: dict, table: str, keys: tuple[str, ...]) -> tuple[list[dict], str | None]:
+    """The failing rows GX returned, and a query of all of them where there is one."""
+    if config.type == "unexpected_rows_expectation":
+        returned = (details.get("details") or {}).get("unexpected_rows") or []
+        row_keys = config.meta.get("row_keys") or keys
+        return ([_key_values(dict(row), row_keys) for row in returned],
+                config.kwargs["unexpected_rows_query"].format(batch=table))
+    if details.get("unexpected_index_list") is not None and config.type != "expect_compound_columns_to_be_unique":
+        return ([dict(row) for row in details["unexpected_index_list"]],
+                (details.get("unexpected_index_query") or "").strip().rstrip(";") or None)
+    # The unexpected values. GX returns no index list for expect_compound_columns_to_be_unique on SQL
+    # (nor without key columns); for a compound key they are the row's key. (On Spark it does, with
+    # the key columns too; the compound key alone keeps the rows the same on both engines.)
+    column = config.kwargs.get("column")
+    values = details.get("unexpected_list") or details.get("partial_unexpected_list") or []
+    # No query of all of them: GX's index query of a compound key is no valid SQL.
+    return [dict(value) if isinstance(value, dict) else {column: value} for value in values], None
+
+
+def _lookup_columns(rows: list[dict], lookup: str | None, tables, lookups: dict) -> list[str]:
+    """The columns by which the suite's market_lookup query finds the market of rows that carry no market_id
+    (empty if they carry one, or the suite has no lookup). Each lookup runs once per validation."""
+    if not rows or "market_id" in rows[0] or not lookup:
+        return []
+    if lookup not in lookups:
+        lookups[lookup] = _query(tables, lookup)
+    pairs = lookups[lookup] or []
+    return [c for c in (pairs[0] if pairs else {}) if c != "market_id" and c in rows[0]]
+
+
+def _with_looked_up_markets(rows: list[dict], pairs: list[dict], found_by: list[str]) -> list[dict]:
+    """Each row with the markets (comma-separated) its found_by columns match in the lookup, first."""
+    return [{"market_id": ",".join(sorted({str(pair["market_id"]) for pair in pairs
+                                           if pair["market_id"] is not None
+                                           and all(pair[c] == row[c] for c in found_by)})) or None,
+             **row} for row in rows]
+
+
+def _markets_of_all_rows(tables, everything: str, lookup: str | None, found_by: list[str]) -> set[str] | None:
+    """The markets of every failing row, from the query of all of them; None if that query fails."""
+    if found_by:
+        sql = (f"select distinct l.market_id from ({everything}) as u join ({lookup}) as l "
+               f"using ({', '.join(found_by)}) where l.market_id is not null")
+    else:
+        sql = f"select distinct market_id from ({everything}) as u where market_id is not null"
+    everyone = _query(tables, sql)
+    return None if everyone is None else {str(row["market_id"]) for row in everyone}
 
 
 def _key_values(row: dict, keys) -> dict:

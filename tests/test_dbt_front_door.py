@@ -2,6 +2,7 @@
 (real processes, the README's commands) on a copy of the project."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,8 +11,9 @@ import duckdb
 import pytest
 import yaml
 
+from market_warehouse.build_steps import BuildFailed
 from market_warehouse.dbt_build import run_dbt
-from market_warehouse.pipeline import BuildFailed, publish_candidate
+from market_warehouse.pipeline import publish_candidate
 from market_warehouse.project import PACKAGE_ROOT, copy_project
 
 DBT = str(PACKAGE_ROOT / ".venv" / "bin" / "dbt") if (PACKAGE_ROOT / ".venv" / "bin" / "dbt").exists() else "dbt"
@@ -62,6 +64,14 @@ def test_dbt_build_then_publish_equals_the_main_job(project, built_project):
                              "from audit.validation_results").fetchone()
         assert gates[0] >= 49 and gates[1] == 0
         assert mine.execute("select count(*) from audit.publish_log").fetchone()[0] == 1
+
+
+def test_the_main_job_tells_dbt_it_is_the_main_job_and_gets_no_publish_hint(built_project):
+    # A dbt var, not a process-wide setting: dbt run beside it (or after it, in the same process) stays plain dbt.
+    assert json.loads(one(built_project.published_db, "select dbt_vars from audit.dbt_runs order by finished_at desc "
+                                                      "limit 1")) == {"main_job": True}
+    assert "Candidate warehouse:" not in (built_project.build_dir / "logs" / "dbt.log").read_text()
+    assert "MARKET_WAREHOUSE_MAIN_JOB" not in os.environ
 
 
 def test_a_what_if_candidate_is_published_with_its_own_numbers(project):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 
+from market_warehouse.build_steps import MAIN_JOB_DBT_EXCLUDES
 from market_warehouse.dbt_build import run_dbt
-from market_warehouse.pipeline import MAIN_JOB_DBT_EXCLUDES
 from market_warehouse.project import copy_project
 
 

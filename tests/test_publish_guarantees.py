@@ -11,7 +11,8 @@ import duckdb
 import pytest
 import yaml
 
-from market_warehouse.pipeline import BuildFailed, build
+from market_warehouse.build_steps import BuildFailed
+from market_warehouse.pipeline import build
 from market_warehouse.project import PACKAGE_ROOT
 from market_warehouse.validation import validate
 from tests.bad_inputs import corpus
