@@ -41,6 +41,12 @@
             n_failed integer not null
         )
         {%- endset -%}
+        {#- The vars that shape the numbers. main_job says only who ran dbt; recorded, a main-job publish would
+            look like a change of build settings next to a `dbt build` + publish of the same inputs. -#}
+        {%- set recorded_vars = {} -%}
+        {%- for name, value in (invocation_args_dict.get('vars') or {}).items() if name != 'main_job' -%}
+            {%- do recorded_vars.update({name: value}) -%}
+        {%- endfor -%}
         {%- set insert_row -%}
         insert into {{ audit_schema }}.dbt_runs values (
             '{{ invocation_id }}',
@@ -48,7 +54,7 @@
             cast('{{ run_started_at.isoformat() }}' as {{ type_timestamp_tz() }}),
             current_timestamp,
             {{ dbt_run_json(selection) }},
-            {{ dbt_run_json(invocation_args_dict.get('vars') or {}) }},
+            {{ dbt_run_json(recorded_vars) }},
             {{ dbt_run_json(statuses) }},
             {{ failed }}
         )

@@ -18,12 +18,22 @@ SAME_PROCESS = {"test_report_site": "report_site", "test_report_wrapper": "repor
                 "test_report_release": "report_site"}
 
 
+# The longest group is handed out first, so the other process works through the rest meanwhile instead of
+# the whole run waiting for it at the end.
+LONGEST_GROUP = "report_site"
+
+
+def _group(item) -> str:
+    module = item.module.__name__.rsplit(".", 1)[-1]
+    return SAME_PROCESS.get(module, module)
+
+
 # tryfirst: pytest-xdist reads the marks in its own pytest_collection_modifyitems; run after it, they are ignored.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: _group(item) != LONGEST_GROUP)  # stable: the order within a group is kept
     for item in items:
-        module = item.module.__name__.rsplit(".", 1)[-1]
-        item.add_marker(pytest.mark.xdist_group(SAME_PROCESS.get(module, module)))
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
 
 
 def sha256(path: Path) -> str:

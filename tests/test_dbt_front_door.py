@@ -68,9 +68,10 @@ def test_dbt_build_then_publish_equals_the_main_job(project, built_project):
 
 def test_the_main_job_tells_dbt_it_is_the_main_job_and_gets_no_publish_hint(built_project):
     # A dbt var, not a process-wide setting: dbt run beside it (or after it, in the same process) stays plain dbt.
-    assert json.loads(one(built_project.published_db, "select dbt_vars from audit.dbt_runs order by finished_at desc "
-                                                      "limit 1")) == {"main_job": True}
+    # The hook saw main_job (no publish hint); the run records only the vars that shape the numbers.
     assert "Candidate warehouse:" not in (built_project.build_dir / "logs" / "dbt.log").read_text()
+    assert json.loads(one(built_project.published_db, "select dbt_vars from audit.dbt_runs order by finished_at desc "
+                                                      "limit 1")) == {}
     assert "MARKET_WAREHOUSE_MAIN_JOB" not in os.environ
 
 
