@@ -249,7 +249,20 @@ def _decoded(raw: bytes, label: str, contract: SeedContract) -> tuple[str, SeedP
         return "", _not_utf8(raw, error, label)
     if not text.strip():
         return "", SeedProblem(label, None, None, f"file is empty; expected a header: {','.join(contract.column_types)}")
-    return text, None
+    return text, _mixed_line_endings(text, label)
+
+
+def _mixed_line_endings(text: str, label: str) -> SeedProblem | None:
+    """Rows ending in CRLF beside rows ending in LF (rows appended by a spreadsheet or Python's csv module):
+    Python reads that, but DuckDB's CSV reader, which dbt seed uses, refuses the whole file."""
+    crlf, bare_lf = re.search(r"\r\n", text), re.search(r"(?<!\r)\n", text)
+    if not crlf or not bare_lf:
+        return None
+    # The first line that ends unlike the lines before it.
+    odd, ending, other = (crlf, "CRLF", "LF") if crlf.start() > bare_lf.start() else (bare_lf, "LF", "CRLF")
+    row = text.count("\n", 0, odd.start()) + 1
+    return SeedProblem(label, row, None, f"ends in {ending} where the rows before it end in {other}; dbt's loader "
+                       "refuses a file with both line endings: save it with one kind throughout")
 
 
 def _not_utf8(raw: bytes, error: UnicodeDecodeError, label: str) -> SeedProblem:

@@ -100,6 +100,13 @@ def prepend_bytes(prefix: bytes) -> Callable[[Path], None]:
     return lambda path: path.write_bytes(prefix + path.read_bytes())
 
 
+def end_last_row_with_crlf(path: Path) -> None:
+    """As a spreadsheet or Python's csv module appends a row to a file written with LF line endings."""
+    data = path.read_bytes()
+    assert data.endswith(b"\n") and b"\r" not in data
+    path.write_bytes(data[:-1] + b"\r\n")
+
+
 def replace_bytes(old: bytes, new: bytes) -> Callable[[Path], None]:
     def mutate(path: Path) -> None:
         data = path.read_bytes()
@@ -167,6 +174,8 @@ def corpus(seed_dir: Path) -> list[BadInput]:
         BadInput("duplicate compound key", "countries", duplicate_row("rmf-1923674"), n_countries + 1,
                  "source_id, label_position"),
         BadInput("UTF-8 byte-order mark", "markets", prepend_bytes(b"\xef\xbb\xbf"), 1, rule="byte-order mark"),
+        BadInput("last row ending in CRLF, the others in LF", "sources", end_last_row_with_crlf, n_sources,
+                 rule="both line endings"),
         BadInput("non-UTF-8 byte", "players", replace_bytes(b"Mostly a small", b"Mostly a sm\xe4ll"),
                  line("players", "siegfried"), "note"),
         BadInput("wrong delimiter", "regions", use_delimiter(";"), 1, rule="not comma-separated"),

@@ -25,6 +25,13 @@ def test_the_real_seeds_pass(project_copy):
     check_seeds(project_copy)
 
 
+def test_a_file_with_crlf_line_endings_throughout_passes(project_copy):
+    # Only a mix of line endings is refused (bad_inputs); a file saved on Windows is fine as it is.
+    path = project_copy.seeds_dir / "sources.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    check_seeds(project_copy)
+
+
 def test_corpus_is_large_and_covers_the_issue_list():
     assert len(CASES) >= 25
     names = {case.name for case in CASES}
