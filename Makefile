@@ -53,9 +53,9 @@ test-fast: install
 clean:
 	rm -rf build/target build/logs build/market.duckdb* target logs
 
-## Lint: sqlfluff (dbt templater, DuckDB dialect; .sqlfluff) on the models, ruff (pyproject.toml) on Python, and
-## dbt-score on the manifest (project >= 9.0, every model, seed and macro >= 8.5). The templater and `dbt parse`
-## use a scratch candidate, never the real one.
+## Lint: sqlfluff (dbt templater, DuckDB dialect; .sqlfluff) on the models, ruff (pyproject.toml) on Python,
+## dbt-score on the manifest (project >= 9.0, every model, seed and macro >= 8.5) and radon (no function of
+## market_warehouse/ above complexity grade C). The templater and `dbt parse` use a scratch candidate.
 .PHONY: lint
 lint: install
 	MARKET_WAREHOUSE_CANDIDATE=$(CURDIR)/build/lint.duckdb $(VENV)/bin/sqlfluff lint models tests/dbt
@@ -64,6 +64,8 @@ lint: install
 		--target-path build/lint-target --log-path build/logs
 	$(VENV)/bin/dbt-score lint --manifest build/lint-target/manifest.json --fail-project-under 9.0 \
 		--fail-any-item-under 8.5 --show failing-items
+	@complex="$$($(VENV)/bin/radon cc --min D --show-complexity market_warehouse)"; \
+		if [ -n "$$complex" ]; then echo "radon: functions above grade C:"; echo "$$complex"; exit 1; fi
 
 ## Scale benchmark: M = 1, 10, 100, 1000 synthetic markets through the main job (bench/RESULTS.md), then
 ## DuckDB vs Spark at M = 1, 100, 1000, 10000 (bench/ENGINES.md); raw numbers in bench/results/.
