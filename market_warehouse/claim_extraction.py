@@ -20,7 +20,9 @@ from market_warehouse.region_names import RegionMention, region_mentions
 CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
                       r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
-                      r"a\s+year|per\s+year|yearly|each\s+year))", re.IGNORECASE)
+                      r"a\s+year|per\s+year|yearly|each\s+year))"
+                      r"|\b(?:grow|increas|ris|expand)\w*\s+annually\s+(?:at|by)\s+(?:a\s+rate\s+of\s+)?"
+                      r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
                           r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
                           r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
@@ -31,12 +33,20 @@ SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market
                             re.IGNORECASE)
 SIZE_CUE = re.compile(r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
-                      r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b", re.IGNORECASE)
+                      r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
+                      r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
 MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
                                r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
                                r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
                                re.IGNORECASE)
+MARKET_REVENUE = re.compile(r"\b(?:the|this)\s+(?:global\s+|worldwide\s+)?market\b(?!\s+(?:leader|player|share|participant))"
+                            r"[^,;.]{0,40}?\b(?:a\s+)?(?:total\s+)?revenues?\s+of\s*$", re.IGNORECASE)
+# 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue
+MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|report|"
+                              r"analysis|survey|intelligence|insights?|estimates?|data)\b)", re.IGNORECASE)
+# 'the deep-dive market assessment study by X': a study, not a market
+BARE_MARKET_SUBJECT = re.compile(r"^(?:the|this)\s+market\b", re.IGNORECASE)
 DECLINE_CUE = re.compile(r"\b(?:declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|contract(?:s|ed|ing)?|shrink(?:s|ing)?|shrank"
                          r"|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|negative)\b"
                          r"(?![^,;]*\b(?:grow|rise|rising|increas|expand|recover))[^,;]{0,40}$", re.IGNORECASE)
@@ -69,7 +79,9 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         "services", "service", "solutions", "products", "systems",
                         # adjectives that say which estimate, not which market ('the present market', 'a possible market')
                         "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
-                        "addressable", "serviceable", "broader", "wider", "said", "same"}
+                        "addressable", "serviceable", "broader", "wider", "said", "same",
+                        # when, not which market ('last year's market')
+                        "last", "next", "year", "today", "previous"}
 
 
 @dataclass
@@ -218,7 +230,7 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
 
 def _place_money(context: _Context, extraction: Extraction) -> Claim | str | None:
     figure, text = context.figure, context.text
-    if REVENUE_CUE.search(text) and not MARKET_SIZE_WORDS.search(text):
+    if REVENUE_CUE.search(text) and not MARKET_SIZE_WORDS.search(text) and not MARKET_REVENUE.search(context.before):
         extraction.revenue_figures.append((figure, context.sentence))
         return None  # a company's revenue: listed_entities.py places it
     if not SIZE_CUE.search(text) and context.sentence.kind != "row":
@@ -229,6 +241,8 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         return f"currency {figure.currency}: the seeds hold sizes in USD bn; convert with a sourced rate by hand"
     if SEGMENT_CUE.search(text):
         return "a segment's figure: segments are not placed automatically"
+    if _market_of_a_segment(context):
+        return _SEGMENT_BEFORE
     if INCREMENT_CUE.search(context.before):
         return "an increase of the market ('grow by'), not its size"
     if PART_CUE.search(context.before):
@@ -242,6 +256,20 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
     claim = Claim("market_size", figure, context.sentence, region.label if region else "(market as a whole)",
                   region.region_id if region else "WORLD", year=year[0], resolved_relative=year[1])
     return claim
+
+
+_SEGMENT_BEFORE = "'the market' of the sentence before it, which is a segment's: segments are not placed automatically"
+
+
+def _market_of_a_segment(context: _Context) -> bool:
+    """'Revenue in the X segment amounts to ... . The market is expected to grow annually by 5.4%': 'the market'
+    is the segment of the sentence before, in the same paragraph."""
+    if not BARE_MARKET_SUBJECT.match(context.text):
+        return False
+    sentence = context.sentence
+    before = [s for s in context.page.sentences if s.section == sentence.section and s.paragraph == sentence.paragraph
+              and s.number == sentence.number - 1]
+    return bool(before) and SEGMENT_CUE.search(before[0].text) is not None
 
 
 def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
@@ -261,7 +289,7 @@ def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
 
 def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str:
     """The year a size is stated for: 'in 2024' after it, else 'In 2024, ...' before it in its clause."""
-    relative = _relative_year(context, extraction)
+    relative = None if _printed_year_nearer(context) else _relative_year(context, extraction)
     if relative is not None:
         return relative
     for text in (context.after, context.before, _row_label(context)):
@@ -270,6 +298,13 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
             chosen = found[0] if text is context.after else found[-1]
             return chosen[0], ""
     return "year unclear: no year stated beside the amount"
+
+
+def _printed_year_nearer(context: _Context) -> bool:
+    """'last year's market back in 2017 was $3.7 billion': a year printed between the relative wording and the
+    amount is the amount's year."""
+    relative = None if RELATIVE_YEAR.search(context.after) else list(RELATIVE_YEAR.finditer(context.before))
+    return bool(relative) and any(position >= relative[-1].end() for _, position in years_in(context.before))
 
 
 def _row_label(context: _Context) -> str:
@@ -296,11 +331,11 @@ def _other_market(context: _Context) -> str:
     """The named market of the clause when it is not the page's market ('the originator biologics market',
     'the market size for originator biologics')."""
     clause = context.text[:context.figure.start]
-    names = [MARKET_NAME_START.split(clause[:mention.start()])[-1]
-             for mention in re.finditer(r"\b(?:market|industry|sector)\b", clause, re.IGNORECASE)]
+    names = [MARKET_NAME_START.split(clause[:mention.start()])[-1].replace("-", " ")
+             for mention in MARKET_NOT_NAMED.finditer(clause)]
     names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
                         r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
-    title = context.page.title.lower()
+    title = context.page.title.lower().replace("-", " ")
     named = [name for name in names if _name_words(name, context.page.title)]
     if not named or any(_named_by_title(_name_words(name, context.page.title), title) for name in named):
         return ""
@@ -376,6 +411,8 @@ def _continues_cagr(context: _Context) -> bool:
 def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     if SEGMENT_CUE.search(context.text[:context.figure.start]):
         return "a segment's CAGR: segments are not placed automatically"
+    if _market_of_a_segment(context):
+        return _SEGMENT_BEFORE
     figure = context.figure
     unsigned = all(value is None or value >= 0 for value in (figure.value, figure.low, figure.high))
     if unsigned and DECLINE_CUE.search(context.text[max(context.previous_end, figure.start - 80):figure.start]):
@@ -406,6 +443,10 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
+    open_end = OPEN_END.search(after)
+    if open_end and not FORECAST_PERIOD.search(after):  # '... in the forecast period with a CAGR of 8% through 2028'
+        claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
+        return
     if FORECAST_PERIOD.search(after) or FORECAST_PERIOD.search(context.before):
         claim.period_text = "during the forecast period"
         own = [year_range(text) for text in (context.text,)]  # 'grow ... during 2019-2023, ... the forecast period'
@@ -413,7 +454,6 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         if forecast:
             claim.period_start, claim.period_end = forecast[:2]
         return
-    open_end = OPEN_END.search(after)
     if open_end:
         claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
         return

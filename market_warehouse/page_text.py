@@ -13,6 +13,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from market_warehouse.figures import find_figures
+
 BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
                         "header", "footer", "blockquote", "ul", "ol", "table", "dt", "dd", "pre", "main"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -21,6 +23,7 @@ CELL_TAGS = frozenset({"td", "th"})
 BOLD_TAGS = frozenset({"strong", "b"})
 MAX_HEADING_CHARS = 160
 MAX_LABEL_CHARS = 40
+MAX_KEY_FACT_LABEL_CHARS = 60
 # A full stop after these is not the end of a sentence ('U.K. and Germany', 'Lonza Inc. reported').
 ABBREVIATIONS = ("U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "e.g.", "i.e.", "approx.", "vs.", "No.", "St.",
                  "Mn.", "Bn.", "etc.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -177,7 +180,31 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" |")
 
 
+def _key_facts_rows(blocks: list[Block]) -> list[Block]:
+    """A key-facts block with its label on one line and its value alone on the next ('Market Size (2024)' then
+    'USD 15.32 Billion') is one statistics row, as a table would print it: 'Market Size (2024) | USD 15.32 Billion'."""
+    joined: list[Block] = []
+    for block in blocks:
+        label = joined[-1] if joined else None
+        if (label is not None and _is_lone_figure(block) and label.kind in ("text", "row") and "|" not in label.text
+                and len(label.text) <= MAX_KEY_FACT_LABEL_CHARS and re.search(r"[A-Za-z]", label.text)
+                and not label.text.rstrip().endswith((".", ":")) and not find_figures(label.text)):
+            joined[-1] = Block("row", f"{label.text} | {block.text}")
+            continue
+        joined.append(block)
+    return joined
+
+
+def _is_lone_figure(block: Block) -> bool:
+    """A line that is one figure and nothing else ('8.05%', 'US$ 112.87 billion')."""
+    if block.kind not in ("text", "row") or "|" in block.text:
+        return False
+    figures = find_figures(block.text)
+    return len(figures) == 1 and not re.search(r"\w", block.text[:figures[0].start] + block.text[figures[0].end:])
+
+
 def _page_from_blocks(title: str, blocks: list[Block]) -> Page:
+    blocks = _key_facts_rows(blocks)
     sections = [Section(heading="(top of page)")]
     pending_label = ""
     pending_items: list[str] = []
