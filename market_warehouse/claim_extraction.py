@@ -258,6 +258,7 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
     return claim
 
 
+_PAIRED = "figures paired 'respectively' with several subjects or periods: place them by hand"
 _SEGMENT_BEFORE = "'the market' of the sentence before it, which is a segment's: segments are not placed automatically"
 
 
@@ -419,7 +420,7 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
         return ("a decline worded beside a CAGR printed without a minus sign ('declining at a CAGR of x%'): "
                 "the sign is not printed; enter it by hand after review")
     if RESPECTIVELY.search(context.text[figure.end:]):
-        return "figures paired 'respectively' with several subjects or periods: place them by hand"
+        return _PAIRED
     of_other = CAGR_OF_OTHER.search(context.before)
     if of_other and not MARKET_ITSELF.search(of_other.group("what")):
         return f"the CAGR of something named ('{of_other.group('what').strip()}'), not of the market"
@@ -480,7 +481,7 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     if joint:
         return f"a share of several regions together ({joint}): not one region's share"
     if RESPECTIVELY.search(context.text[context.figure.end:]):
-        return "figures paired 'respectively' with several subjects or periods: place them by hand"
+        return _PAIRED
     region = _region_before(context)
     if region is None:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"
