@@ -22,7 +22,15 @@ CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? g
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
                       r"a\s+year|per\s+year|yearly|each\s+year))"
                       r"|\b(?:grow|increas|ris|expand)\w*\s+annually\s+(?:at|by)\s+(?:a\s+rate\s+of\s+)?"
-                      r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+                      r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
+                      r"|\baverage\s+annual\s+growth\b"  # 'average annual growth ... close to 8% between Y1 and Y2'
+                      r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
+                      r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
+GROWTH_BY = re.compile(r"\b(?:grow|increas|ris|expand|climb)\w*\s+(?:annually\s+)?(?:by|at)\s+(?:a\s+rate\s+of\s+)?"
+                       r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b",
+                            re.IGNORECASE)
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
                           r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
                           r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
@@ -43,6 +51,12 @@ MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total
 MARKET_REVENUE = re.compile(r"\b(?:the|this)\s+(?:global\s+|worldwide\s+)?market\b(?!\s+(?:leader|player|share|participant))"
                             r"[^,;.]{0,40}?\b(?:a\s+)?(?:total\s+)?revenues?\s+of\s*$", re.IGNORECASE)
 # 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue
+MARKET_GENERATES = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,4}?(?:market|industry|sector)\s+"
+                              r"(?!(?:leaders?|players?|share|participants?)\b)(?:[\w']+\s+){0,5}?"
+                              r"(?:generat\w*|bring\w*\s+in|brought\s+in|rak\w*\s+in|earn\w*)\s+(?:(?:around|about|"
+                              r"approximately|roughly|nearly|some|an\s+estimated|over|more\s+than)\s+)?$", re.IGNORECASE)
+IN_REVENUE_AFTER = re.compile(r"^\s*(?:in\s+)?(?:total\s+|annual\s+|global\s+)?(?:revenues?|sales)\b", re.IGNORECASE)
+# 'the kelp fertilizer industry should generate around USD 1.2 billion in revenue': its size, not a company's revenue
 MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|report|"
                               r"analysis|survey|intelligence|insights?|estimates?|data)\b)", re.IGNORECASE)
 # 'the deep-dive market assessment study by X': a study, not a market
@@ -61,6 +75,7 @@ JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
                           r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
                       re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
@@ -225,12 +240,17 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
         return _place_cagr(context, extraction)
     if _is_share(context):
         return _place_share(context, extraction)
+    of_other = SHARE_OF_OTHER.match(context.after)
+    if of_other and SHARE_BEFORE.search(context.before[-60:]):
+        whole = re.match(r"\s+of\s+((?:(?!(?:in|at|by|for|during|from|to|and)\b)[\w-]+\s*){1,3})", context.after)
+        return (f"a share of something other than the market ('of {whole.group(1).strip() if whole else '...'}'): "
+                "not placed")
     return "metric unclear: a percentage that is neither a CAGR nor a stated share"
 
 
 def _place_money(context: _Context, extraction: Extraction) -> Claim | str | None:
     figure, text = context.figure, context.text
-    if REVENUE_CUE.search(text) and not MARKET_SIZE_WORDS.search(text) and not MARKET_REVENUE.search(context.before):
+    if REVENUE_CUE.search(text) and not MARKET_SIZE_WORDS.search(text) and not _revenue_of_the_market(context):
         extraction.revenue_figures.append((figure, context.sentence))
         return None  # a company's revenue: listed_entities.py places it
     if not SIZE_CUE.search(text) and context.sentence.kind != "row":
@@ -258,6 +278,17 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
     return claim
 
 
+def _revenue_of_the_market(context: _Context) -> bool:
+    """'the market translated into a revenue of USD x bn', 'the kelp fertilizer industry should generate around USD
+    1.2 billion in revenue': the market's own revenue, its size (a company's revenue names the company as the subject)."""
+    if MARKET_REVENUE.search(context.before):
+        return True
+    generates = MARKET_GENERATES.search(context.text[:context.figure.start])
+    return (generates is not None and IN_REVENUE_AFTER.match(context.after) is not None
+            and not re.search(r"\b(?:in|of|across|within|for|among|to|from|than)\s+$", context.text[:generates.start()],
+                              re.IGNORECASE))
+
+
 _PAIRED = "figures paired 'respectively' with several subjects or periods: place them by hand"
 _SEGMENT_BEFORE = "'the market' of the sentence before it, which is a segment's: segments are not placed automatically"
 
@@ -279,6 +310,10 @@ def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
     other = _other_market(context)
     if other:
         return f"another market: '{other}' is not the market in the page title", None
+    referred = _referred_market(context)
+    if referred:
+        return (f"'the market' of the sentences before it is the '{referred}', not surely the market in the page "
+                "title"), None
     joint = _joint_regions(context)
     if joint:
         return f"a figure of several regions together ({joint}): not one region's", None
@@ -293,12 +328,21 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     relative = None if _printed_year_nearer(context) else _relative_year(context, extraction)
     if relative is not None:
         return relative
-    for text in (context.after, context.before, _row_label(context)):
+    after = _clause_after(context)
+    for text in (after, context.before, _row_label(context)):
         found = years_in(text)
         if found:
-            chosen = found[0] if text is context.after else found[-1]
+            chosen = found[0] if text is after else found[-1]
             return chosen[0], ""
     return "year unclear: no year stated beside the amount"
+
+
+def _clause_after(context: _Context) -> str:
+    """The text after a figure up to a dash or semicolon that opens another clause ('USD 0.21 billion on kelp
+    fertilizer -- in 2022 the market had grown to USD 0.47 billion': 2022 is the next figure's year); a dash before a
+    year alone ('USD 5 billion - 2024') does not open a clause."""
+    before_break, *rest = CLAUSE_BREAK.split(context.after, maxsplit=1)
+    return before_break if rest and re.search(r"[A-Za-z]{3,}", rest[0]) else context.after
 
 
 def _printed_year_nearer(context: _Context) -> bool:
@@ -331,16 +375,84 @@ def _relative_year(context: _Context, extraction: Extraction) -> tuple[int, str]
 def _other_market(context: _Context) -> str:
     """The named market of the clause when it is not the page's market ('the originator biologics market',
     'the market size for originator biologics')."""
-    clause = context.text[:context.figure.start]
+    return _not_the_title_market(_market_names(context.text[:context.figure.start]), context.page.title)
+
+
+def _market_names(clause: str) -> list[str]:
     names = [MARKET_NAME_START.split(clause[:mention.start()])[-1].replace("-", " ")
              for mention in MARKET_NOT_NAMED.finditer(clause)]
     names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
                         r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
-    title = context.page.title.lower().replace("-", " ")
-    named = [name for name in names if _name_words(name, context.page.title)]
-    if not named or any(_named_by_title(_name_words(name, context.page.title), title) for name in named):
+    return names
+
+
+def _not_the_title_market(names: list[str], title: str) -> str:
+    """The first market name that is not the title's; '' when one of them is the title's market. A name whose
+    words are all the title market's but its last ('the whole farm irrigation sector' on a farm irrigation
+    controllers page) is a wider market."""
+    lowered = title.lower().replace("-", " ")
+    title_words = _title_market_words(title)
+    named = [name for name in names if _name_words(name, title)]
+    if not named or any(_named_by_title(_name_words(name, title), lowered) and not _wider_than_title(name, title_words, title)
+                        for name in named):
         return ""
     return named[0].strip() + " market"
+
+
+def _title_market_words(title: str) -> list[str]:
+    """The words that name the title's market: 'Kelp Fertilizer Market Outlook' -> kelp, fertilizer; 'A growing
+    market for kelp fertilizer' -> kelp, fertilizer."""
+    for_what = re.search(r"\bmarket\s+(?:for|of)\s+(.+)", title, re.IGNORECASE)
+    head = re.search(r"\b(?:market|industry|sector)\b", title, re.IGNORECASE)
+    if for_what:
+        name = MARKET_NAME_START.split(for_what.group(1))[0]
+    elif head:
+        name = MARKET_NAME_START.split(title[:head.start()])[-1]
+    else:
+        return []
+    return _name_words(name.replace("-", " "), title)
+
+
+def _same_word(word: str, other: str) -> bool:
+    return other.startswith(word[:5]) or word.startswith(other[:5])
+
+
+def _within_title(name: str, title_words: list[str], title: str) -> list[str]:
+    """The name's words when all of them are words of the title's market name (no abbreviation among them), else []."""
+    words = _name_words(name, title)
+    if not title_words or re.search(r"\b[A-Z]{2,5}s?\b", name):
+        return []
+    return words if all(any(_same_word(word, other) for other in title_words) for word in words) else []
+
+
+def _wider_than_title(name: str, title_words: list[str], title: str) -> bool:
+    words = _within_title(name, title_words, title)
+    return bool(words) and not any(_same_word(word, title_words[-1]) for word in words)
+
+
+def _fewer_than_title(name: str, title_words: list[str], title: str) -> bool:
+    """'the global controllers market' on a farm irrigation controllers page: some of the title market's words,
+    not all."""
+    words = _within_title(name, title_words, title)
+    return bool(words) and any(not any(_same_word(word, other) for word in words) for other in title_words)
+
+
+def _referred_market(context: _Context) -> str:
+    """'The market is expected to grow ...' after sentences about another market in the same paragraph (the whole
+    farm irrigation sector on a farm irrigation controllers page): 'the market' is the market last named, which is not surely the
+    title's when its name is another market or has only some of the title market's words."""
+    sentence, title = context.sentence, context.page.title
+    if not BARE_MARKET_SUBJECT.match(context.text):
+        return ""
+    earlier = [s for s in context.page.sentences if s.section == sentence.section and s.paragraph == sentence.paragraph
+               and s.number < sentence.number]
+    for before in reversed(earlier):
+        named = [name for name in _market_names(before.text) if _name_words(name, title)]
+        if named:
+            fewer = [name for name in named if _fewer_than_title(name, _title_market_words(title), title)]
+            other = _not_the_title_market(named, title) or (fewer[-1].strip() + " market" if fewer == named else "")
+            return other
+    return ""
 
 
 def _named_by_title(words: list[str], title: str) -> bool:
@@ -355,7 +467,7 @@ def _name_words(name: str, title: str) -> list[str]:
     words = [word.removesuffix("'s") for word in name.split()[-4:]]
     initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", title)
                        if word.lower() not in GENERIC_MARKET_WORDS).lower()
-    return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and not word.isdigit()
+    return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and re.search(r"[A-Za-z]", word)
             and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
 
 
@@ -398,6 +510,8 @@ def _is_cagr(context: _Context) -> bool:
         return True
     if re.match(r"^\W{0,3}(?:CAGR|compound annual)", context.after, re.IGNORECASE):
         return True
+    if GROWTH_BY.search(context.before) and PER_YEAR_AFTER.match(context.after):
+        return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
     return bool(context.earlier) and _continues_cagr(context)
 
 
@@ -482,6 +596,8 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
         return f"a share of several regions together ({joint}): not one region's share"
     if RESPECTIVELY.search(context.text[context.figure.end:]):
         return _PAIRED
+    if context.sentence.kind != "row" and not context.text[context.figure.end:].strip():
+        return "a share cut off after the figure (nothing after it, no full stop): of what is not stated"
     region = _region_before(context)
     if region is None:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"

@@ -32,6 +32,13 @@ ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 WORDED_DATE = re.compile(r"\b(?:published|updated|last updated|date|posted|released|revised)\b[^0-9A-Za-z]{0,5}"
                          r"(?:on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8} (?:19|20)\d\d"
                          r"|[A-Z][a-z]{2,8},? (?:19|20)\d\d)", re.IGNORECASE)
+# A column header that states the unit of its cells: 'Market Value (USD Million)', 'Sales (in EUR bn)'
+HEADER_UNIT = re.compile(r"\(\s*(?:in\s+)?(?:(?P<cur>USD|US\s?\$|\$|EUR|€|GBP|£)\s*(?P<scale>trillion|billion|million|bn|mn|tn)s?"
+                         r"|(?P<scale2>trillion|billion|million|bn|mn|tn)s?\s*(?:of\s+)?(?P<cur2>USD|US\s?\$|EUR|GBP))\s*\)",
+                         re.IGNORECASE)
+# A cell that is a number alone, as such a table prints it: '612', '~655*'
+BARE_CELL = re.compile(r"^(?P<q>~|≈|approx\.?\s*|about\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                       r"(?P<mark>\*{1,3}|†)?$", re.IGNORECASE)
 DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B, %Y", "%B %Y",
                 "%b %Y", "%b, %Y")
 
@@ -195,6 +202,34 @@ def _key_facts_rows(blocks: list[Block]) -> list[Block]:
     return joined
 
 
+def _header_unit_rows(blocks: list[Block]) -> list[Block]:
+    """A table whose column header states the unit ('Year | Market Value (USD Million)') and whose cells print the
+    number alone ('2025 | ~655*'): each such cell is read with its column's label and unit, as a key-facts row
+    prints it ('2025 | Market Value ~USD 655 Million*')."""
+    read: list[Block] = []
+    header: list[str] = []
+    for block in blocks:
+        cells = block.text.split(" | ") if block.kind == "row" else []
+        if header and len(cells) == len(header):
+            block = Block("row", " | ".join(_cell_with_unit(cell, head) for cell, head in zip(cells, header, strict=True)))
+        elif cells and not find_figures(block.text) and any(HEADER_UNIT.search(cell) for cell in cells):
+            header = cells
+        else:
+            header = []
+        read.append(block)
+    return read
+
+
+def _cell_with_unit(cell: str, head: str) -> str:
+    number, unit = BARE_CELL.match(cell.strip()), HEADER_UNIT.search(head)
+    if number is None or unit is None:
+        return cell
+    currency = unit.group("cur") or unit.group("cur2")
+    scale = unit.group("scale") or unit.group("scale2")
+    label = head[:unit.start()].strip()
+    return f"{label} {number.group('q') or ''}{currency} {number.group('num')} {scale}{number.group('mark') or ''}".strip()
+
+
 def _is_lone_figure(block: Block) -> bool:
     """A line that is one figure and nothing else ('8.05%', 'US$ 112.87 billion')."""
     if block.kind not in ("text", "row") or "|" in block.text:
@@ -204,7 +239,7 @@ def _is_lone_figure(block: Block) -> bool:
 
 
 def _page_from_blocks(title: str, blocks: list[Block]) -> Page:
-    blocks = _key_facts_rows(blocks)
+    blocks = _header_unit_rows(_key_facts_rows(blocks))
     sections = [Section(heading="(top of page)")]
     pending_label = ""
     pending_items: list[str] = []

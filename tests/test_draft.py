@@ -176,6 +176,20 @@ def test_relative_dates_resolved_against_the_page_date_or_flagged(drafted):
     assert "the page states no date" in review
 
 
+@pytest.mark.parametrize("figure, reason", [
+    ("USD 14.2 billion", "another market: 'whole farm irrigation market'"),  # a wider market sharing the title's words
+    ("5.1%", "'the market' of the sentences before it is the 'whole farm irrigation market'"),
+    ("USD 48 billion", "'the market' of the sentences before it is the 'global controllers market'"),
+    ("36%", "a share of something other than the market ('of global income')"),
+    ("31%", "a share cut off after the figure"),
+])
+def test_wider_markets_and_shares_of_something_unstated_are_not_placed(drafted, figure, reason):
+    review = (drafted["results"]["growth_wordings_and_wider_markets.txt"].folder / "REVIEW.md").read_text()
+    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
+                if line.startswith(f"| {figure} |"))
+    assert reason in line
+
+
 def run_cli(capsys, *argv) -> tuple[int, str]:
     code = main(list(argv))
     return code, capsys.readouterr().err
