@@ -1,8 +1,10 @@
-"""Shared by the publish tests (tests/test_publish_guarantees.py, tests/test_publish_crashes.py): the main
-job as a user runs it, and what a reader of the published warehouse gets."""
+"""Shared by the publish tests (tests/test_publish_guarantees.py, tests/test_publish_crashes.py,
+tests/test_interrupts.py): the main job and `publish` as a user runs them, and what a reader of the published
+warehouse gets."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -20,10 +22,20 @@ def run_build(project, *args: str, env: dict | None = None, **kwargs) -> subproc
                           env=(os.environ | (env or {})), timeout=600, **kwargs)
 
 
-def start_build(project, *args: str, env: dict | None = None) -> subprocess.Popen:
+def start_build(project, *args: str, env: dict | None = None, command: str = "build") -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-u", "-m", "market_warehouse", "--project-dir", str(project.root),
-                             "build", *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                             command, *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             cwd=PACKAGE_ROOT, env=os.environ | (env or {}))
+
+
+def place_candidate(project, built_project) -> None:
+    """Put the session build's candidate into `project` for `publish` (validate and publish, no rebuild), so
+    GX and every step of publishing - the steps the main job shares with `publish` - are reached in seconds.
+    The main job's dbt build leaves out the seed tests (the seed check ran them), which `publish` would take
+    for a partial build; the copy is marked as a whole one."""
+    shutil.copyfile(built_project.candidate_db, project.candidate_db)
+    with duckdb.connect(str(project.candidate_db)) as candidate:
+        candidate.execute("update audit.dbt_runs set selection = '[]'")
 
 
 def published_state(project) -> dict[str, str]:

@@ -4,17 +4,15 @@ left behind for the next build to remove."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from market_warehouse.project import PACKAGE_ROOT
 from tests.conftest import sha256
-from tests.publish_support import assert_file_and_exports_are_one_publish, wait_for_line
+from tests.publish_support import assert_file_and_exports_are_one_publish, place_candidate, wait_for_line
 
 pytestmark = pytest.mark.slow
 SIGNALS = [signal.SIGINT, signal.SIGTERM]
@@ -50,12 +48,8 @@ def leftovers(project) -> list[str]:
 
 @pytest.fixture
 def with_candidate(published_copy, built_project):
-    """The published copy with the session build's candidate, for `publish` (validate and publish, no rebuild):
-    GX and the switch are reached in seconds. The main job's dbt build leaves out the seed tests (the seed
-    check ran them), which `publish` would take for a partial build; the copy is marked as a whole one."""
-    shutil.copyfile(built_project.candidate_db, published_copy.candidate_db)
-    with duckdb.connect(str(published_copy.candidate_db)) as candidate:
-        candidate.execute("update audit.dbt_runs set selection = '[]'")
+    """The published copy with the session build's candidate, for `publish` (tests/publish_support.py)."""
+    place_candidate(published_copy, built_project)
     return published_copy
 
 

@@ -10,24 +10,36 @@ import time
 
 from market_warehouse.project import PACKAGE_ROOT
 from market_warehouse.validation import validate
-from tests.publish_support import assert_file_and_exports_are_one_publish, release_pair, run_build, start_build, wait_for_line
+from tests.publish_support import (
+    assert_file_and_exports_are_one_publish,
+    place_candidate,
+    release_pair,
+    run_build,
+    start_build,
+    wait_for_line,
+)
 
 
-def test_killed_builds_never_break_the_published_file(published_copy):
-    """kill -9 during dbt, during GX and at every step of publish (release copied, Parquet exported, pointer
-    switched): the DuckDB file and its exports are always one publish, the old or the new; the next build
-    recovers. Then a damaged published file: refused with the way out, which works."""
+def test_killed_builds_never_break_the_published_file(published_copy, built_project):
+    """kill -9 during the main job's dbt build, during GX and at every step of publish (release copied,
+    Parquet exported, pointer switched): the DuckDB file and its exports are always one publish, the old or
+    the new; the next build recovers. Then a damaged published file: refused with the way out, which works.
+    GX and publish are the steps the main job shares with `publish` (pipeline._validate_and_publish); they are
+    reached through `publish` of the session build's candidate, so a kill point costs seconds, not a rebuild."""
     kill_points = [
-        ("dbt", "dbt build (candidate) ...", 3.0, None),
-        ("GX", "paused at validate:started", 0, "validate:started"),
-        ("publish, release copied", "paused at publish:copied", 0, "publish:copied"),
-        ("publish, Parquet exported", "paused at publish:exported", 0, "publish:exported"),
-        ("publish, pointer switched", "paused at publish:switched", 0, "publish:switched"),
+        ("dbt", "build", "dbt build (candidate) ...", 3.0, None),
+        ("GX", "publish", "paused at validate:started", 0, "validate:started"),
+        ("publish, release copied", "publish", "paused at publish:copied", 0, "publish:copied"),
+        ("publish, Parquet exported", "publish", "paused at publish:exported", 0, "publish:exported"),
+        ("publish, pointer switched", "publish", "paused at publish:switched", 0, "publish:switched"),
     ]
     outcomes = {}
-    for label, line, delay, pause in kill_points:
+    for label, command, line, delay, pause in kill_points:
         before = release_pair(published_copy)
-        process = start_build(published_copy, env={"MARKET_WAREHOUSE_PAUSE_AT": pause} if pause else None)
+        if command == "publish":
+            place_candidate(published_copy, built_project)
+        process = start_build(published_copy, env={"MARKET_WAREHOUSE_PAUSE_AT": pause} if pause else None,
+                              command=command)
         wait_for_line(process, line)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
