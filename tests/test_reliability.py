@@ -14,6 +14,7 @@ from market_warehouse.config import ConfigError, check_vars
 from market_warehouse.dbt_build import run_dbt
 from market_warehouse.project import PACKAGE_ROOT, copy_project
 from tests.conftest import sha256
+from tests.publish_support import place_candidate
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +62,9 @@ def published_state(project) -> tuple:
     return database, sha256(database), (project.warehouse_dir / "parquet").resolve()
 
 
-def assert_failed_cleanly(result, step: str, *fragments: str) -> None:
+def assert_failed_cleanly(result, step: str, *fragments: str, job: str = "BUILD") -> None:
     assert result.returncode == 1, result.stdout[-2000:] + result.stderr[-2000:]
-    assert f"BUILD FAILED at step '{step}'" in result.stderr, result.stderr[-3000:]
+    assert f"{job} FAILED at step '{step}'" in result.stderr, result.stderr[-3000:]
     assert "Traceback" not in result.stderr + result.stdout
     for fragment in fragments:
         assert fragment in result.stderr, result.stderr[-3000:]
@@ -99,9 +100,10 @@ def test_a_read_only_warehouse_folder_is_refused_before_the_build(published_copy
     assert published_state(published_copy) == before
 
 
-# Runs the main job with a file-size limit (RLIMIT_FSIZE) that starts at one moment of publish: writes past
-# it fail as on a full disk (EFBIG instead of ENOSPC, through the same code paths).
-LIMITED_BUILD = """
+# Publishes the session build's candidate (the publish steps of the main job, without its rebuild) with a
+# file-size limit (RLIMIT_FSIZE) that starts at one moment of publish: writes past it fail as on a full disk
+# (EFBIG instead of ENOSPC, through the same code paths).
+LIMITED_PUBLISH = """
 import resource, shutil, signal, sys, types
 from market_warehouse import publish
 from market_warehouse.cli import main
@@ -119,16 +121,17 @@ if moment == "copy":
     publish.shutil = types.SimpleNamespace(copyfile=limited(shutil.copyfile, 1024 * 1024), rmtree=shutil.rmtree)
 else:
     publish._export_parquet = limited(publish._export_parquet, 1)
-sys.exit(main(["--project-dir", root, "build"]))
+sys.exit(main(["--project-dir", root, "publish"]))
 """
 
 
 @pytest.mark.parametrize("moment", ["copy", "export"])
-def test_disk_full_during_publish_leaves_the_last_publish_and_no_leftovers(published_copy, moment):
+def test_disk_full_during_publish_leaves_the_last_publish_and_no_leftovers(published_copy, built_project, moment):
+    place_candidate(published_copy, built_project)
     before = published_state(published_copy)
-    result = subprocess.run([sys.executable, "-c", LIMITED_BUILD, str(published_copy.root), moment],
+    result = subprocess.run([sys.executable, "-c", LIMITED_PUBLISH, str(published_copy.root), moment],
                             capture_output=True, text=True, cwd=PACKAGE_ROOT, timeout=600)
-    assert_failed_cleanly(result, "publish", "the published warehouse is unchanged")
+    assert_failed_cleanly(result, "publish", "the published warehouse is unchanged", job="PUBLISH")
     assert published_state(published_copy) == before
     assert not list((published_copy.warehouse_dir / "releases").glob(".incoming-*")), "a half-written release is left"
     log = duckdb.connect(str(before[0]), read_only=True)

@@ -42,6 +42,31 @@ import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 
+// Resolves once the page's DOM has not changed for quietMs (charts drawn and animated, opened sections
+// filled in), or after maxMs: a fixed pause waits too long on a simple page and too short on a busy one.
+function settled(page, quietMs = 300, maxMs = 5000) {
+	return page.evaluate(
+		([quiet, max]) =>
+			new Promise((resolve) => {
+				let timer;
+				const finish = () => {
+					observer.disconnect();
+					clearTimeout(timer);
+					clearTimeout(deadline);
+					resolve();
+				};
+				const observer = new MutationObserver(() => {
+					clearTimeout(timer);
+					timer = setTimeout(finish, quiet);
+				});
+				const deadline = setTimeout(finish, max);
+				observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+				timer = setTimeout(finish, quiet);
+			}),
+		[quietMs, maxMs]
+	);
+}
+
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const buildDir = path.resolve(spec.buildDir);
 const shotDir = path.resolve(spec.screenshotDir);
@@ -192,7 +217,7 @@ try {
 					await t.click();
 				} catch {}
 			}
-			await page.waitForTimeout(toggles.length ? 1500 : 500);
+			await settled(page);
 			try {
 				await page.waitForFunction(() => !/\bLoading\b/.test(document.body.innerText), null, { timeout: 15000 });
 			} catch {}
@@ -295,7 +320,7 @@ try {
 			await page.screenshot({ path: result.screenshot, fullPage: true });
 			if (p.narrowWidth) {
 				await page.setViewportSize({ width: p.narrowWidth, height: 900 });
-				await page.waitForTimeout(400);
+				await settled(page, 200, 2000);
 				result.scrollWidthNarrow = await page.evaluate(() => document.documentElement.scrollWidth);
 				result.screenshotNarrow = path.join(shotDir, `${name}-${p.narrowWidth}.png`);
 				await page.screenshot({ path: result.screenshotNarrow, fullPage: true });
