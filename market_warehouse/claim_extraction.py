@@ -39,12 +39,15 @@ SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+
                          r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
-SIZE_CUE = re.compile(r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
+# 'global sales of these formulations totaled $6 billion': the market's sales, not a company's ('its global sales')
+GLOBAL_SALES_OF = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+sales\s+of\b"
+SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
                       r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
                       r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
 MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
+                               rf"|{GLOBAL_SALES_OF}"
                                r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
                                r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
                                re.IGNORECASE)
@@ -74,6 +77,15 @@ JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+
                             r"\s*(?:the\s+)?", re.IGNORECASE)  # 'Europe and North America', 'NA, EU & APAC'
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
                           r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
+REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
+YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
+                              re.IGNORECASE)
+# a sentence's subject: 'The global offshore wind development is expected to ...'
+THE_SUBJECT = re.compile(r"^the\s+(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|would|"
+                         r"may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
+SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"
+                                   r"spending|market|industry|sector|it|its|this)\b", re.IGNORECASE)
+ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
@@ -89,12 +101,17 @@ NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w
                         re.IGNORECASE)
 PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|will|estimated\s+to)\b", re.IGNORECASE)
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
+# 'the global market', 'global app revenue', 'global sales': 'global' names the whole, not a region after another
+GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|spending|demand|industry)\b", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
                         "services", "service", "solutions", "products", "systems",
                         # adjectives that say which estimate, not which market ('the present market', 'a possible market')
                         "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
-                        "addressable", "serviceable", "broader", "wider", "said", "same",
+                        "addressable", "serviceable", "broader", "wider", "said", "same", "approximate", "approximately",
+                        # rank, not which market ('North America is the largest market with a 52% share')
+                        "largest", "biggest", "dominant", "leading", "major", "top", "fastest", "growing",
+                        "fastest-growing", "second", "third", "second-largest", "regional", "single",
                         # when, not which market ('last year's market')
                         "last", "next", "year", "today", "previous"}
 
@@ -347,8 +364,10 @@ def _clause_after(context: _Context) -> str:
 
 def _printed_year_nearer(context: _Context) -> bool:
     """'last year's market back in 2017 was $3.7 billion': a year printed between the relative wording and the
-    amount is the amount's year."""
+    amount, or right after the amount ('by 2023'), is the amount's year."""
     relative = None if RELATIVE_YEAR.search(context.after) else list(RELATIVE_YEAR.finditer(context.before))
+    if relative and YEAR_RIGHT_AFTER.match(context.after):
+        return True  # 'reach $X this year and grow to $Y by 2023': 'this year' is $X's, 2023 is $Y's
     return bool(relative) and any(position >= relative[-1].end() for _, position in years_in(context.before))
 
 
@@ -375,7 +394,24 @@ def _relative_year(context: _Context, extraction: Extraction) -> tuple[int, str]
 def _other_market(context: _Context) -> str:
     """The named market of the clause when it is not the page's market ('the originator biologics market',
     'the market size for originator biologics')."""
-    return _not_the_title_market(_market_names(context.text[:context.figure.start]), context.page.title)
+    clause = _spelled_out(context.text[:context.figure.start], context.page)
+    return _not_the_title_market(_market_names(clause), context.page.title)
+
+
+def _spelled_out(clause: str, page: Page) -> str:
+    """'the DCPI market' where the title has not the abbreviation and the page spells it out ('data center physical
+    infrastructures (DCPI)'): the abbreviation read as its words, which are compared with the title."""
+    page_text = page.text
+
+    def words_of(match: re.Match) -> str:
+        letters = match.group(0).rstrip("s")
+        if _named_by_title(_name_words(match.group(0), page.title), page.title.lower()):
+            return match.group(0)  # the title has it, or its initials
+        defined = re.search(rf"((?:[A-Za-z][\w]*[\s-]+){{{len(letters)}}})\(\s*{re.escape(match.group(0))}\s*\)", page_text)
+        if defined and "".join(word[0] for word in re.split(r"[\s-]+", defined.group(1).strip())).lower() == letters.lower():
+            return defined.group(1).strip()
+        return match.group(0)
+    return ABBREVIATION.sub(words_of, clause)
 
 
 def _market_names(clause: str) -> list[str]:
@@ -393,10 +429,24 @@ def _not_the_title_market(names: list[str], title: str) -> str:
     lowered = title.lower().replace("-", " ")
     title_words = _title_market_words(title)
     named = [name for name in names if _name_words(name, title)]
+    joined = [name for name in named if _joins_another_market(name, title)]
+    if joined:
+        return joined[0].strip() + " market"
     if not named or any(_named_by_title(_name_words(name, title), lowered) and not _wider_than_title(name, title_words, title)
                         for name in named):
         return ""
     return named[0].strip() + " market"
+
+
+def _joins_another_market(name: str, title: str) -> bool:
+    """'the luxury watch and jewelry industry' on a luxury watches page: a market joined ('and', '&') to one whose
+    words the title does not have is a combined market, not the title's."""
+    parts = re.split(r"\s+(?:and|&)\s+", name.strip(), flags=re.IGNORECASE)
+    if len(parts) < 2:
+        return False
+    lowered = title.lower().replace("-", " ")
+    in_title = [any(word[:5] in lowered for word in _name_words(part, title)) for part in parts if _name_words(part, title)]
+    return any(in_title) and not all(in_title)
 
 
 def _title_market_words(title: str) -> list[str]:
@@ -474,12 +524,25 @@ def _name_words(name: str, title: str) -> list[str]:
 def _region_before(context: _Context) -> RegionMention | None:
     """The region a figure is stated for: the last one named in its clause before it, else the region of the
     figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion')."""
+    after = _region_after(context)
+    if after is not None:
+        return None if after.region_id == "WORLD" else after
     candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
                   and not _is_the_global_market(m, context.text)]
     if not candidates:
         return context.last_placed_region
     region = candidates[-1]
     return None if region.region_id == "WORLD" else region
+
+
+def _region_after(context: _Context) -> RegionMention | None:
+    """'USD 58 billion in the US, rising to ...': a region named right after the amount ('in / across (the)
+    REGION') is the amount's region."""
+    lead = REGION_AFTER.match(context.after)
+    if lead is None:
+        return None
+    start = context.figure.end + lead.end()
+    return next((m for m in context.mentions if m.start == start and not _is_the_global_market(m, context.text)), None)
 
 
 def _joint_regions(context: _Context) -> str:
@@ -501,7 +564,7 @@ def _joint_regions(context: _Context) -> str:
 
 def _is_the_global_market(mention: RegionMention, text: str) -> bool:
     """'North America dominated the global market with 35% share': 'global' names the market, not the region."""
-    return mention.region_id == "WORLD" and re.match(r"\s+(?:\w+\s+){0,3}?market", text[mention.end:]) is not None
+    return mention.region_id == "WORLD" and GLOBAL_WHOLE.match(text[mention.end:]) is not None
 
 
 def _is_cagr(context: _Context) -> bool:
@@ -538,9 +601,12 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     of_other = CAGR_OF_OTHER.search(context.before)
     if of_other and not MARKET_ITSELF.search(of_other.group("what")):
         return f"the CAGR of something named ('{of_other.group('what').strip()}'), not of the market"
-    if (not SIZE_CUE.search(context.text) and context.sentence.kind != "row"
-            and any(other.kind == "money" for other in find_figures(context.text))):
-        return "a CAGR beside an amount in a sentence that names no market (a product's or a segment's?)"
+    if not SIZE_CUE.search(context.text) and context.sentence.kind != "row":
+        if any(other.kind == "money" for other in find_figures(context.text)):
+            return "a CAGR beside an amount in a sentence that names no market (a product's or a segment's?)"
+        subject = _other_subject(context)
+        if subject:
+            return f"the CAGR of the sentence's subject ('{subject}'), which names no market the page title names"
     problem, region = _scope_of(context)
     if problem:
         return problem
@@ -548,6 +614,16 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
                   region.region_id if region else "WORLD")
     _set_period(claim, context, extraction)
     return claim
+
+
+def _other_subject(context: _Context) -> str:
+    """'The global offshore wind development is expected to ...' on a wind capacity market page, in a sentence that
+    names no market: its subject is something the title does not name (most of its words are not the title's)."""
+    subject = THE_SUBJECT.match(context.text)
+    if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")):
+        return ""
+    words = _name_words(subject.group("what"), context.page.title)
+    return subject.group("what").strip() if words and not _named_by_title(words, context.page.title.lower()) else ""
 
 
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
@@ -605,6 +681,9 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
         return f"region '{region.label}' has no key in seeds/regions.csv"
     if SEGMENT_CUE.search(context.before):
         return "a segment's share: segments are not placed automatically"
+    other = _other_market(context)
+    if other:
+        return f"a share held in another market: '{other}' is not the market in the page title"
     claim = Claim("share", context.figure, context.sentence, region.label, region.region_id)
     year = _share_year(context, extraction)
     if isinstance(year, tuple):

@@ -1,6 +1,6 @@
 """The numbers of a sentence as printed: money amounts, percentages, years and periods.
 
-Only what the text says: 'USD 12.5 billion', 'US$ 850 mn', '$1.2B', '7-10 %', 'over 8%', 'FY2024', '(2025-2032)'.
+Only what the text says: 'USD 12.5 billion', 'US$ 850 mn', '$1.2B', '$1t', '7-10 %', 'over 8%', 'FY2024', '(2025-2032)'.
 The claim grammar (claim_extraction.py) decides what each figure is a figure of.
 """
 from __future__ import annotations
@@ -15,9 +15,9 @@ CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "
                     "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD"}
 CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
 CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
-SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k)\b"
+SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k|t)\b"
 SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b": 1.0, "million": 0.001,
-                "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001}
+                "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001, "t": 1000.0}
 RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
 AMOUNT = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER}))?"
 MONEY_RANGE_SCALED = re.compile(
@@ -82,8 +82,10 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
         return None  # 'grow from $74 billion to $287 billion' is two figures, not a range
     scale = (groups.get("scale") or "").lower()
-    if kind == "money" and scale in ("m", "b", "k") and match.group(0)[-1] not in "mbkMBK":
+    if kind == "money" and scale in ("m", "b", "k", "t") and match.group(0)[-1] not in "mbktMBKT":
         return None
+    if scale == "t" and not match.group(0)[-2].isdigit():
+        return None  # '$1t' is a trillion; '$5 T-shirts' is not
     qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
     qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
     values = _signed_values(kind, numbers, sentence, match.start())
