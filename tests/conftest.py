@@ -1,6 +1,7 @@
 """Shared fixtures: the project is built once per session into a temporary copy, never in place."""
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import shutil
 from pathlib import Path
@@ -41,11 +42,21 @@ def sha256(path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def built_project(tmp_path_factory) -> Project:
-    """The real seeds, built, validated and published once for the whole session."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    build(project, log=lambda message: None)
-    return project
+def built_project(tmp_path_factory, worker_id) -> Project:
+    """The real seeds, built, validated and published once for the whole run: the first test process that
+    needs it builds it in the run's shared temporary folder, the other waits on a lock and reads the same
+    one (pytest-xdist's recipe for a session fixture shared by its processes). No test writes to it."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # pytest-xdist gives each process a folder below the run's folder
+    root = shared / "built"
+    with open(shared / "built.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (root / "published").exists():
+            shutil.rmtree(root, ignore_errors=True)  # what a process that failed to build left
+            build(copy_project(root / "project"), log=lambda message: None)
+            (root / "published").touch()
+    return Project(root / "project")
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+from market_warehouse.pipeline import build
 from market_warehouse.project import PACKAGE_ROOT
 from market_warehouse.validation import validate
 from tests.publish_support import (
@@ -54,8 +55,7 @@ def test_killed_builds_never_break_the_published_file(published_copy, built_proj
     assert {outcomes[label] for label, *_ in kill_points[:4]} == {"unchanged"}
     assert outcomes["publish, pointer switched"] == "replaced whole"
 
-    result = run_build(published_copy)
-    assert result.returncode == 0, result.stderr[-3000:]
+    build(published_copy, log=lambda message: None)  # the next build recovers
     assert_file_and_exports_are_one_publish(published_copy)
     hidden = [path.name for folder in (published_copy.warehouse_dir, published_copy.warehouse_dir / "releases")
               for path in folder.iterdir() if path.name.startswith(".")]
@@ -76,4 +76,4 @@ def test_killed_builds_never_break_the_published_file(published_copy, built_proj
                                "restore-previous"], capture_output=True, text=True, cwd=PACKAGE_ROOT, timeout=120)
     assert restored.returncode == 0, restored.stderr
     assert validate(published_copy, published_copy.published_db, "after-restore").blocking == []
-    assert run_build(published_copy).returncode == 0
+    build(published_copy, log=lambda message: None)
