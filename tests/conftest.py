@@ -1,4 +1,4 @@
-"""Shared fixtures: the project is built once per session into a temporary copy, never in place."""
+"""Shared fixtures: the project is built once per test run into a temporary copy, never in place."""
 from __future__ import annotations
 
 import fcntl
