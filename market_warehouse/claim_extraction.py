@@ -27,7 +27,22 @@ CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? g
                       r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
                       r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
-GROWTH_BY = re.compile(r"\b(?:grow|increas|ris|expand|climb)\w*\s+(?:annually\s+)?(?:by|at)\s+(?:a\s+rate\s+of\s+)?"
+# 'From 2019 to 2022, revenue rose at a 9% CAGR': a period opening the sentence, before the CAGR
+OPENING_PERIOD = re.compile(r"^(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?P<period>(?:19|20)\d\d\s?"
+                            r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\s*,", re.IGNORECASE)
+GREW_TO = re.compile(r"\b(?:grew|rose|climbed|increased|expanded|jumped)\s+to\s+(?:(?:around|about|approximately|roughly|nearly|"
+                     r"some|over|more\s+than)\s+)?$", re.IGNORECASE)
+# 'the CAGR through 2030 at 4%': the period's end between the CAGR words and the figure
+CAGR_THROUGH = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth(?:\s+rate)?)\s*(?:\(\s*CAGR\s*\)\s*)?"
+                          r"(?P<end>(?:through|till|until|to|by|thru)\s+(?P<year>(?:19|20)\d\d))\s+(?:of|at|is|was|will\s+be)\b"
+                          r"[^%\d]{0,25}$", re.IGNORECASE)
+# 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
+GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
+                                r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?:19|20)\d\d\s?"
+                                r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
+GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated))"
+                       r"\s+(?:annually\s+)?(?:by|at)\s+(?:a\s+rate\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b",
                             re.IGNORECASE)
@@ -37,7 +52,8 @@ SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
 SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
                          r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
-SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
+SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:(?:US\$|USD\s|\$)?[\d.,]+\s+(?:billion|million|trillion|bn|mn)\s+)?"
+                            r"(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
 # 'global sales of these formulations totaled $6 billion': the market's sales, not a company's ('its global sales')
 GLOBAL_SALES_OF = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+sales\s+of\b"
@@ -56,9 +72,10 @@ MARKET_REVENUE = re.compile(r"\b(?:the|this)\s+(?:global\s+|worldwide\s+)?market
 # 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue
 MARKET_GENERATES = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,4}?(?:market|industry|sector)\s+"
                               r"(?!(?:leaders?|players?|share|participants?)\b)(?:[\w']+\s+){0,5}?"
-                              r"(?:generat\w*|bring\w*\s+in|brought\s+in|rak\w*\s+in|earn\w*)\s+(?:(?:around|about|"
+                              r"(?:generat\w*|bring\w*\s+in|brought\s+in|rak\w*\s+in|earn\w*|reach\w*)\s+(?:(?:around|about|"
                               r"approximately|roughly|nearly|some|an\s+estimated|over|more\s+than)\s+)?$", re.IGNORECASE)
-IN_REVENUE_AFTER = re.compile(r"^\s*(?:in\s+)?(?:total\s+|annual\s+|global\s+)?(?:revenues?|sales)\b", re.IGNORECASE)
+IN_REVENUE_AFTER = re.compile(r"^\s*(?:in\s+)?(?:total\s+|annual\s+|global\s+)?(?:retail\s+)?(?:revenues?|sales)\b",
+                              re.IGNORECASE)
 # 'the kelp fertilizer industry should generate around USD 1.2 billion in revenue': its size, not a company's revenue
 MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|report|"
                               r"analysis|survey|intelligence|insights?|estimates?|data)\b)", re.IGNORECASE)
@@ -67,6 +84,8 @@ BARE_MARKET_SUBJECT = re.compile(r"^(?:the|this)\s+market\b", re.IGNORECASE)
 DECLINE_CUE = re.compile(r"\b(?:declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|contract(?:s|ed|ing)?|shrink(?:s|ing)?|shrank"
                          r"|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|negative)\b"
                          r"(?![^,;]*\b(?:grow|rise|rising|increas|expand|recover))[^,;]{0,40}$", re.IGNORECASE)
+RESPECTIVE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)?", re.IGNORECASE)  # '4%, 3% and 2%, respectively'
+REMAINING = re.compile(r"\bthe\s+remaining\s*$", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)  # '64% and 58% CAGR, respectively': paired subjects
 CAGR_OF_OTHER = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth\s+rate)\s+of\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)"
                            r"(?:is|are|was|were|will|has|have|had|could|would|may|to|at|stood|reached)\b[^%]{0,40}$",
@@ -80,9 +99,17 @@ LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
+# a label line naming a breakdown by region, then 'Oceania: 7%' lines (a label and one percentage alone)
+LIST_LINE = re.compile(r"\s*(?P<label>[A-Za-z][\w&.' -]{1,40}?)\s*:\s*[~≈]?\s*\d+(?:\.\d+)?\s?(?:%|percent)\s*",
+                       re.IGNORECASE)
+BREAKDOWN_LABEL = re.compile(r"^\W*(?:(?:regional|geographic(?:al)?)\s+(?:breakdown|split|distribution|shares?|mix)"
+                             r"|(?:market\s+)?shares?\s+by\s+(?:region|geography)|(?:breakdown|split)\s+by\s+(?:region|geography))"
+                             r"\b[^.!?]*:\s*$", re.IGNORECASE)
 # a sentence's subject: 'The global offshore wind development is expected to ...'
-THE_SUBJECT = re.compile(r"^the\s+(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|would|"
-                         r"may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
+THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
+                         r"would|may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
+# 'We expect a CAGR of ...': the speaker, not the thing that grows
+SPEAKER = re.compile(r"\s*(?:we|i|they|you|analysts|experts|researchers|forecasters)\s*", re.IGNORECASE)
 SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"
                                    r"spending|market|industry|sector|it|its|this)\b", re.IGNORECASE)
 ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
@@ -91,7 +118,9 @@ CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolo
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
                       re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
-SEGMENT_CUE = re.compile(r"\bsegments?\b|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
+# a 'geographical segment' is a region, not a segment
+SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bsegments?\b"
+                         r"|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
                              re.IGNORECASE)
@@ -257,11 +286,14 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
         return _place_cagr(context, extraction)
     if _is_share(context):
         return _place_share(context, extraction)
-    of_other = SHARE_OF_OTHER.match(context.after)
+    of_other = SHARE_OF_OTHER.match(context.text[context.figure.end:])
     if of_other and SHARE_BEFORE.search(context.before[-60:]):
         whole = re.match(r"\s+of\s+((?:(?!(?:in|at|by|for|during|from|to|and)\b)[\w-]+\s*){1,3})", context.after)
         return (f"a share of something other than the market ('of {whole.group(1).strip() if whole else '...'}'): "
                 "not placed")
+    label = _breakdown_line(context)
+    if label:
+        return f"a line of a regional breakdown whose label ('{label}') is no one region of seeds/regions.csv"
     return "metric unclear: a percentage that is neither a CAGR nor a stated share"
 
 
@@ -351,6 +383,9 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         if found:
             chosen = found[0] if text is after else found[-1]
             return chosen[0], ""
+    opening = OPENING_PERIOD.match(context.text)
+    if opening and GREW_TO.search(context.before):  # 'From 2019 to 2022 ... the market grew to USD x'
+        return year_range(opening.group("period"))[1], ""
     return "year unclear: no year stated beside the amount"
 
 
@@ -575,6 +610,8 @@ def _is_cagr(context: _Context) -> bool:
         return True
     if GROWTH_BY.search(context.before) and PER_YEAR_AFTER.match(context.after):
         return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
+    if GROWTH_RATE_BEFORE.search(context.before) and PERIOD_RIGHT_AFTER.match(context.after):
+        return True  # 'a growth rate of 12% from 2024 to 2031'
     return bool(context.earlier) and _continues_cagr(context)
 
 
@@ -620,9 +657,12 @@ def _other_subject(context: _Context) -> str:
     """'The global offshore wind development is expected to ...' on a wind capacity market page, in a sentence that
     names no market: its subject is something the title does not name (most of its words are not the title's)."""
     subject = THE_SUBJECT.match(context.text)
-    if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")):
+    if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")) or SPEAKER.fullmatch(subject.group("what")):
         return ""
-    words = _name_words(subject.group("what"), context.page.title)
+    what = subject.group("what")
+    for mention in reversed(region_mentions(what)):  # 'Europe is expected to register ...': a region, not a product
+        what = what[:mention.start] + what[mention.end:]
+    words = _name_words(what, context.page.title)
     return subject.group("what").strip() if words and not _named_by_title(words, context.page.title.lower()) else ""
 
 
@@ -630,9 +670,14 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     after = SOURCE_CITATION.split(context.after)[0]
     row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
     label = LABEL_PERIOD.search(context.before)  # 'Market CAGR (2026-2030): 4.6%' on a line of its own
-    period = year_range(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
+    period = (year_range(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
+              or _period_before(context))
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
+        return
+    through = CAGR_THROUGH.search(context.before)
+    if through:  # 'the CAGR through 2030 at 4%'
+        claim.period_end, claim.period_text = int(through.group("year")), through.group("end")
         return
     open_end = OPEN_END.search(after)
     if open_end and not FORECAST_PERIOD.search(after):  # '... in the forecast period with a CAGR of 8% through 2028'
@@ -652,11 +697,44 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     claim.period_text = upcoming.group(0) if upcoming else ""
 
 
+def _period_before(context: _Context) -> tuple[int, int, str] | None:
+    """'From 2019 to 2022, revenue rose at a 9% CAGR': the period opening the sentence is the period of its first figure."""
+    opening = OPENING_PERIOD.match(context.text)
+    return year_range(opening.group("period")) if opening and not context.earlier else None
+
+
+def _breakdown_line(context: _Context) -> str:
+    """A label line naming a breakdown by region, then one line per region, 'Oceania: 7%': the line's label ('' when the line is not a
+    'LABEL: x%' line under a label line naming a breakdown by region)."""
+    line = LIST_LINE.fullmatch(context.text)
+    if line is None or context.earlier:
+        return ""
+    sentence = context.sentence
+    earlier = [s for s in context.page.sentences if s.section == sentence.section and s.number < sentence.number]
+    for before in reversed(earlier):
+        if re.fullmatch(r"\W*", before.text) or LIST_LINE.fullmatch(before.text):
+            continue  # a bullet alone, or the line of another region
+        return line.group("label") if BREAKDOWN_LABEL.search(before.text) else ""
+    return ""
+
+
+def _breakdown_region(context: _Context) -> RegionMention | None:
+    """The region a breakdown line's label is, the whole label ('Rest of World' is none)."""
+    label = _breakdown_line(context)
+    return next((m for m in context.mentions if label and m.start == 0 and m.end == len(label)
+                 and m.region_id != "WORLD"), None)
+
+
 def _is_share(context: _Context) -> bool:
-    if SHARE_OF_OTHER.match(context.after):
+    if SHARE_OF_OTHER.match(context.text[context.figure.end:]):
         return False  # 'accounts for 35% of clinical trials': a share of something else
     if SHARE_AFTER.search(context.after) or SHARE_BEFORE.search(context.before[-60:]):
         return True
+    run = _respective_run(context)
+    if any(figure.start == context.figure.start for figure in run) and _respective_regions(context, run):
+        return True  # 'X and Y split the remaining 4% and 3%, respectively'
+    if _breakdown_region(context) is not None:
+        return True  # a breakdown label line, then 'Oceania: 7%'
     return bool(context.earlier) and _continues_shares(context)
 
 
@@ -666,15 +744,61 @@ def _continues_shares(context: _Context) -> bool:
             and not CAGR_CUE.search(context.before))
 
 
+def _respective_run(context: _Context) -> list[Figure]:
+    """'X and Y split the remaining 4% and 3%, respectively': the run of figures, joined by 'and' or commas, that the
+    'respectively' after this figure closes ([] when there is none)."""
+    after = RESPECTIVELY.search(context.text, context.figure.end)
+    if after is None:
+        return []
+    run = [figure for figure in find_figures(context.text) if figure.end <= after.start()]
+    for index in range(len(run) - 1, 0, -1):
+        if not RESPECTIVE_JOIN.fullmatch(context.text[run[index - 1].end:run[index].start]):
+            run = run[index:]
+            break
+    return run if run and RESPECTIVE_JOIN.fullmatch(context.text[run[-1].end:after.start()]) else []
+
+
+def _respective_regions(context: _Context, run: list[Figure]) -> list[RegionMention]:
+    """The regions joined just before the run, after 'the remaining' ('X and Y split the remaining 4% and 3%,
+    respectively'), when there is one for each figure; else []."""
+    first = run[0]
+    candidates = [m for m in context.mentions if m.start < first.start and not _is_the_global_market(m, context.text)]
+    joint = candidates[-1:]
+    for earlier in reversed(candidates[:-1]):
+        if not JOINED_REGIONS.fullmatch(context.text[earlier.end:joint[0].start]):
+            break
+        joint.insert(0, earlier)
+    if (len(joint) != len(run) or len(run) < 2 or any(m.region_id == "WORLD" for m in joint)
+            or not REMAINING.search(context.text[joint[-1].end:first.start])):
+        return []
+    return joint
+
+
+def _respective_region(context: _Context) -> RegionMention | str | None:
+    """A share's region from a 'respectively' pairing of regions and figures, one for each in order; a reason when a
+    'respectively' after the figure cannot be paired so; None when there is no 'respectively' after it, or it
+    closes a paired run the figure is not in."""
+    if not RESPECTIVELY.search(context.text, context.figure.end):
+        return None
+    run = _respective_run(context)
+    regions = _respective_regions(context, run) if run else []
+    if not regions:
+        return _PAIRED
+    starts = [figure.start for figure in run]
+    return regions[starts.index(context.figure.start)] if context.figure.start in starts else None
+
+
 def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
-    joint = _joint_regions(context)
+    respective = _respective_region(context)
+    if isinstance(respective, str):
+        return respective
+    joint = "" if respective else _joint_regions(context)
     if joint:
         return f"a share of several regions together ({joint}): not one region's share"
-    if RESPECTIVELY.search(context.text[context.figure.end:]):
-        return _PAIRED
-    if context.sentence.kind != "row" and not context.text[context.figure.end:].strip():
+    if (context.sentence.kind != "row" and not context.text[context.figure.end:].strip()
+            and _breakdown_region(context) is None):
         return "a share cut off after the figure (nothing after it, no full stop): of what is not stated"
-    region = _region_before(context)
+    region = respective or _region_before(context)
     if region is None:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"
     if region.region_id is None:

@@ -123,10 +123,18 @@ def page_from_text(text: str) -> Page:
             blocks.append(Block("row", " | ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip())))
         else:
             blocks.append(Block("text", stripped))
-    title = next((block.text for block in blocks), "")
-    page = _page_from_blocks(title, blocks)
+    page = _page_from_blocks(_text_title(blocks), blocks)
     page.published_on = _text_date(page.text)
     return page
+
+
+def _text_title(blocks: list[Block]) -> str:
+    """The first line; but a first line of one word ('Opinion', a section label) followed by a short line with no
+    full stop is a label above the title, which is that line."""
+    if (len(blocks) > 1 and re.fullmatch(r"[A-Za-z]+", blocks[0].text) and blocks[1].kind == "text"
+            and len(blocks[1].text.split()) <= 12 and not blocks[1].text.rstrip().endswith(".")):
+        return blocks[1].text
+    return next((block.text for block in blocks), "")
 
 
 class _Linearizer:

@@ -236,3 +236,15 @@ def test_joined_markets_other_subjects_and_shares_of_other_markets_are_not_place
     line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
                 if line.startswith(f"| {figure} |"))
     assert reason in line
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("9 percent", "the CAGR of the sentence's subject ('Kelp harvests')"),  # no market, a subject the title lacks
+    ("10.6%", "a line of a regional breakdown whose label ('Rest of World') is no one region"),
+    ("USD 2.9 billion", "year unclear: no year stated beside the amount"),  # the amount a share is 'of'
+])
+def test_other_subjects_and_breakdown_lines_without_a_region_are_not_placed(drafted, figure, reason):
+    review = (drafted["results"]["batch10_wordings.txt"].folder / "REVIEW.md").read_text()
+    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
+                if line.startswith(f"| {figure} |"))
+    assert reason in line
