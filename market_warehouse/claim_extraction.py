@@ -55,7 +55,7 @@ SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:(?:US\$|USD\s|\$)?[\d.,]+\s+(?:billion|million|trillion|bn|mn)\s+)?"
                             r"(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
-# 'global sales of these formulations totaled $6 billion': the market's sales, not a company's ('its global sales')
+# 'global sales of these blends came to $4 billion': the market's sales, not a company's ('its global sales')
 GLOBAL_SALES_OF = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+sales\s+of\b"
 SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
@@ -105,7 +105,7 @@ LIST_LINE = re.compile(r"\s*(?P<label>[A-Za-z][\w&.' -]{1,40}?)\s*:\s*[~≈]?\s*
 BREAKDOWN_LABEL = re.compile(r"^\W*(?:(?:regional|geographic(?:al)?)\s+(?:breakdown|split|distribution|shares?|mix)"
                              r"|(?:market\s+)?shares?\s+by\s+(?:region|geography)|(?:breakdown|split)\s+by\s+(?:region|geography))"
                              r"\b[^.!?]*:\s*$", re.IGNORECASE)
-# a sentence's subject: 'The global offshore wind development is expected to ...'
+# a sentence's subject: 'The global seaweed harvest is projected to ...'
 THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
                          r"would|may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
 # 'We expect a CAGR of ...': the speaker, not the thing that grows
@@ -434,8 +434,8 @@ def _other_market(context: _Context) -> str:
 
 
 def _spelled_out(clause: str, page: Page) -> str:
-    """'the DCPI market' where the title has not the abbreviation and the page spells it out ('data center physical
-    infrastructures (DCPI)'): the abbreviation read as its words, which are compared with the title."""
+    """'the KFS market' where the title has not the abbreviation and the page spells it out ('kelp fertilizer
+    systems (KFS)'): the abbreviation read as its words, which are compared with the title."""
     page_text = page.text
 
     def words_of(match: re.Match) -> str:
@@ -474,7 +474,7 @@ def _not_the_title_market(names: list[str], title: str) -> str:
 
 
 def _joins_another_market(name: str, title: str) -> bool:
-    """'the luxury watch and jewelry industry' on a luxury watches page: a market joined ('and', '&') to one whose
+    """'the kelp fertilizer and compost industry' on a kelp fertilizer page: a market joined ('and', '&') to one whose
     words the title does not have is a combined market, not the title's."""
     parts = re.split(r"\s+(?:and|&)\s+", name.strip(), flags=re.IGNORECASE)
     if len(parts) < 2:
@@ -654,7 +654,7 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
 
 
 def _other_subject(context: _Context) -> str:
-    """'The global offshore wind development is expected to ...' on a wind capacity market page, in a sentence that
+    """'The global seaweed harvest is projected to ...' on a kelp fertilizer market page, in a sentence that
     names no market: its subject is something the title does not name (most of its words are not the title's)."""
     subject = THE_SUBJECT.match(context.text)
     if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")) or SPEAKER.fullmatch(subject.group("what")):
