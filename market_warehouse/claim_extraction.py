@@ -10,7 +10,7 @@ unit unclear) becomes an Unplaced with the reason: never a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from market_warehouse.figures import Figure, find_figures, year_range, years_in
@@ -99,6 +99,15 @@ LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
+# 'a CAGR of 7% from 2024 numbers': a start year alone right after the CAGR (no end year after it)
+FROM_YEAR_AFTER = re.compile(r"^\s*(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|to|through|until|till|and)\b)",
+                             re.IGNORECASE)
+# between two amounts one grows from: 'in 2030 from', 'in 2022 to'
+CARRIED_UNIT_JOIN = re.compile(r"\s*(?:(?:in|by)\s+(?:19|20)\d\d\s*,?\s*)?(?:from|to)\s*", re.IGNORECASE)
+# the end of a sentence inside a text: a full stop, then a capital
+SENTENCE_END = re.compile(r"(?<=[a-z%)])[.!?]\s+(?=[A-Z])")
+# a line labelled as a regional breakdown that runs on with regions and their figures: 'Regional mix: Europe 40%, ...'
+REGION_RUN_LABEL = re.compile(r"^\W*(?:regional|geographic(?:al)?|by\s+region)\b[\w\s&-]{0,30}:", re.IGNORECASE)
 # a label line naming a breakdown by region, then 'Oceania: 7%' lines (a label and one percentage alone)
 LIST_LINE = re.compile(r"\s*(?P<label>[A-Za-z][\w&.' -]{1,40}?)\s*:\s*[~≈]?\s*\d+(?:\.\d+)?\s?(?:%|percent)\s*",
                        re.IGNORECASE)
@@ -192,7 +201,21 @@ def extract_claims(page: Page) -> Extraction:
     for sentence in page.sentences:
         _read_sentence(sentence, page, extraction)
     _share_periods_per_paragraph(extraction)
+    _drop_repeated_cagrs(extraction)
     return extraction
+
+
+def _drop_repeated_cagrs(extraction: Extraction) -> None:
+    """A CAGR printed once with its period and again without one (a summary line repeating the text) is one figure:
+    the repeat without a period is listed as not placed, not drafted a second time."""
+    def key(claim: Claim) -> tuple:
+        return claim.region_id, claim.figure.value, claim.figure.low, claim.figure.high
+
+    with_period = {key(c) for c in extraction.claims if c.metric == "cagr" and (c.period_start or c.period_end)}
+    for claim in [c for c in extraction.claims if c.metric == "cagr" and not (c.period_start or c.period_end)]:
+        if key(claim) in with_period:
+            extraction.claims.remove(claim)
+            extraction.unplaced.append(Unplaced(claim.figure.text, claim.sentence, _REPEATED_CAGR))
 
 
 def _share_periods_per_paragraph(extraction: Extraction) -> None:
@@ -208,6 +231,9 @@ def _share_periods_per_paragraph(extraction: Extraction) -> None:
 
 
 def _title_period(title: str) -> tuple[int, int, str] | None:
+    """The title's period ('... Forecast 2024-2030'). A first line that runs on into several sentences is a paragraph
+    standing in for a title: only its first sentence is read, so a later sentence's years are no forecast period."""
+    title = SENTENCE_END.split(title, maxsplit=1)[0]
     period = year_range(title)
     if period:
         return period
@@ -304,8 +330,11 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         return None  # a company's revenue: listed_entities.py places it
     if not SIZE_CUE.search(text) and context.sentence.kind != "row":
         return "metric unclear: an amount in a sentence about no market size"
-    if figure.scale_in_bn is None:
+    carried = _carried_scale(context) if figure.scale_in_bn is None else None
+    if figure.scale_in_bn is None and carried is None:
         return "unit unclear: no million / billion printed with the amount"
+    if carried is not None:
+        figure = replace(figure, scale_in_bn=carried[0].scale_in_bn)
     if figure.currency != "USD":
         return f"currency {figure.currency}: the seeds hold sizes in USD bn; convert with a sourced rate by hand"
     if SEGMENT_CUE.search(text):
@@ -324,7 +353,26 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         return year
     claim = Claim("market_size", figure, context.sentence, region.label if region else "(market as a whole)",
                   region.region_id if region else "WORLD", year=year[0], resolved_relative=year[1])
+    if carried is not None:
+        claim.resolved_relative = " ".join(filter(None, [year[1], f"Unit '{carried[1]}' read from the other amount "
+                                                                  "of the sentence, which it grows from"]))
     return claim
+
+
+def _carried_scale(context: _Context) -> tuple[Figure, str] | None:
+    """'... reach USD 6,120.5 Mn in 2030 from USD 2,940.2 in 2022': an amount printed without its unit, paired by
+    'from' with the one other amount of the sentence, in the same currency, which prints it; the other amount and
+    its unit word, or None."""
+    others = [other for other in find_figures(context.text) if other.kind == "money" and other.start != context.figure.start]
+    if len(others) != 1 or others[0].scale_in_bn is None or others[0].currency != context.figure.currency:
+        return None
+    other, figure = others[0], context.figure
+    between = context.text[min(other.end, figure.end):max(other.start, figure.start)]
+    if not CARRIED_UNIT_JOIN.fullmatch(between) or figure.value is None or other.value is None:
+        return None
+    ratio = figure.value / other.value if other.value else 0
+    unit = re.search(r"[A-Za-z]+$", other.text)
+    return (other, unit.group(0)) if 0.1 <= ratio <= 10 and unit else None
 
 
 def _revenue_of_the_market(context: _Context) -> bool:
@@ -338,6 +386,8 @@ def _revenue_of_the_market(context: _Context) -> bool:
                               re.IGNORECASE))
 
 
+_REPEATED_CAGR = ("the same CAGR printed again without a period: drafted once, with the period printed beside it "
+                  "elsewhere on the page")
 _PAIRED = "figures paired 'respectively' with several subjects or periods: place them by hand"
 _SEGMENT_BEFORE = "'the market' of the sentence before it, which is a segment's: segments are not placed automatically"
 
@@ -679,6 +729,10 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     if through:  # 'the CAGR through 2030 at 4%'
         claim.period_end, claim.period_text = int(through.group("year")), through.group("end")
         return
+    since = _from_year_to_size_year(context)
+    if since:
+        claim.period_start, claim.period_end, claim.period_text = since
+        return
     open_end = OPEN_END.search(after)
     if open_end and not FORECAST_PERIOD.search(after):  # '... in the forecast period with a CAGR of 8% through 2028'
         claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
@@ -695,6 +749,20 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _from_year_to_size_year(context: _Context) -> tuple[int, int, str] | None:
+    """'... will reach USD 9 billion by 2030, a CAGR of 7% from 2024': the period starts at the year printed right after
+    the CAGR and ends at the year of the one amount before it in the sentence ('by YEAR'), if later."""
+    start = FROM_YEAR_AFTER.match(context.after)
+    amounts = [figure for figure in context.earlier if figure.kind == "money"]
+    if start is None or len(amounts) != 1:
+        return None
+    end = YEAR_RIGHT_AFTER.match(context.text[amounts[0].end:])
+    years = [year for year, _ in years_in(end.group(0))] if end and end.group(0).strip().lower().startswith("by") else []
+    if len(years) != 1 or years[0] <= int(start.group("year")):
+        return None
+    return int(start.group("year")), years[0], f"{start.group(0).strip()} (to the amount's {years[0]})"
 
 
 def _period_before(context: _Context) -> tuple[int, int, str] | None:
@@ -725,6 +793,20 @@ def _breakdown_region(context: _Context) -> RegionMention | None:
                  and m.region_id != "WORLD"), None)
 
 
+def _region_run_region(context: _Context) -> RegionMention | None:
+    """A line labelled as a regional breakdown that names the market's share and lists each region with its figure
+    right after it ('Regional split: Europe 40%, Asia 30% of global share'): the region just before the figure."""
+    label = REGION_RUN_LABEL.match(context.text)
+    if label is None or not re.search(r"\bshares?\b", context.text, re.IGNORECASE):
+        return None
+    region = _region_before(context)
+    opens_at = context.previous_end if context.earlier else label.end()
+    if region is None or region.region_id == "WORLD" or region.start < opens_at:
+        return None
+    opening, between = context.text[opens_at:region.start], context.text[region.end:context.figure.start]
+    return region if re.fullmatch(r"[\s,;]*(?:and\s+)?", opening) and re.fullmatch(r"\s*[:–-]?\s*", between) else None
+
+
 def _is_share(context: _Context) -> bool:
     if SHARE_OF_OTHER.match(context.text[context.figure.end:]):
         return False  # 'accounts for 35% of clinical trials': a share of something else
@@ -735,6 +817,8 @@ def _is_share(context: _Context) -> bool:
         return True  # 'X and Y split the remaining 4% and 3%, respectively'
     if _breakdown_region(context) is not None:
         return True  # a breakdown label line, then 'Oceania: 7%'
+    if _region_run_region(context) is not None:
+        return True  # 'Regional split: Europe 40%, Asia 30% of the market'
     return bool(context.earlier) and _continues_shares(context)
 
 

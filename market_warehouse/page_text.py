@@ -134,7 +134,20 @@ def _text_title(blocks: list[Block]) -> str:
     if (len(blocks) > 1 and re.fullmatch(r"[A-Za-z]+", blocks[0].text) and blocks[1].kind == "text"
             and len(blocks[1].text.split()) <= 12 and not blocks[1].text.rstrip().endswith(".")):
         return blocks[1].text
+    if len(blocks) > 1 and _is_banner(blocks[0].text) and _is_market_heading(blocks[1]):
+        return blocks[1].text  # a notice above the title ('Spring offer: 20% off ...'), then the title
     return next((block.text for block in blocks), "")
+
+
+def _is_banner(text: str) -> bool:
+    """A first line that is a notice, not a title: whole sentences naming no market or industry."""
+    return text.rstrip().endswith((".", "!")) and not re.search(r"\b(?:markets?|industry)\b", text, re.IGNORECASE)
+
+
+def _is_market_heading(block: Block) -> bool:
+    """A short line with no full stop at its end that names a market: a report title."""
+    return (block.kind in ("text", "heading") and len(block.text.split()) <= 20 and not block.text.rstrip().endswith(".")
+            and re.search(r"\bmarket\b", block.text, re.IGNORECASE) is not None)
 
 
 class _Linearizer:

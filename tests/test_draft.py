@@ -248,3 +248,21 @@ def test_other_subjects_and_breakdown_lines_without_a_region_are_not_placed(draf
     line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
                 if line.startswith(f"| {figure} |"))
     assert reason in line
+
+
+@pytest.mark.parametrize("page, figure, reason", [
+    ("batch11_wordings.txt", "13.5%", "the same CAGR printed again without a period: drafted once"),
+    ("batch11_wordings.txt", "15%", "metric unclear"),  # the notice line above the title
+    ("batch11_run_on_title.txt", "USD 40 million", "metric unclear: an amount in a sentence about no market size"),
+])
+def test_repeated_cagrs_and_notice_lines_are_not_placed(drafted, page, figure, reason):
+    review = (drafted["results"][page].folder / "REVIEW.md").read_text()
+    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
+                if line.startswith(f"| {figure} |"))
+    assert reason in line
+
+
+def test_a_unit_read_from_the_other_amount_is_noted(drafted):
+    rows = read_csv(drafted["results"]["batch11_wordings.txt"].folder / "market_claims.csv")
+    carried = [row for row in rows if row["metric"] == "market_size" and row["year"] == "2026"]
+    assert len(carried) == 1 and "Unit 'Mn' read from the other amount of the sentence" in carried[0]["note"]
