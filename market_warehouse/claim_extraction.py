@@ -41,11 +41,13 @@ GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|c
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?:19|20)\d\d\s?"
                                 r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
+# 'grow by 7.4% per year', 'grow a little more than 4% annually': a bound's words may stand between verb and rate
 GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated))"
-                       r"\s+(?:annually\s+)?(?:by|at)\s+(?:a\s+rate\s+of\s+)?"
-                       r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
-PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b",
-                            re.IGNORECASE)
+                       r"\s+(?:annually\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
+                       r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
+                       r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
+PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
+                            r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
                           r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
                           r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
@@ -61,6 +63,16 @@ SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
                       r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
                       r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
+# 'Worldwide orphan drug sales forecast to total $ 209 billion': the world sales of what the title names
+WORLDWIDE_SALES = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+"
+                             r"(?P<what>(?:[\w-]+\s+){1,3}?)sales\b", re.IGNORECASE)
+# 'this figure could exceed $600 billion by 2030': the size drafted from the sentence before
+THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b", re.IGNORECASE)
+# 'In 2023, it reached a value of $630 billion' after 'The space economy is rapidly evolving ...'
+IT_SUBJECT = re.compile(r"(?:^|,\s*)it\s+(?:is|was|has|had|reached|hit|stood|will|could|should|grew|rose)\b",
+                        re.IGNORECASE)
+NAMED_SUBJECT = re.compile(r"\bthe\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:market|industry|sector|economy)\s+"
+                           r"(?:is|was|are|were|has|had|will|stood|reached|grew|rose)\b", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
 MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
                                rf"|{GLOBAL_SALES_OF}"
@@ -102,6 +114,9 @@ YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\
 # 'a CAGR of 7% from 2024 numbers': a start year alone right after the CAGR (no end year after it)
 FROM_YEAR_AFTER = re.compile(r"^\s*(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|to|through|until|till|and)\b)",
                              re.IGNORECASE)
+# 'Between 1996 and 2016, the market more than doubled from $30 billion to $81 billion': two amounts joined 'from A to B'
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+TO_BETWEEN = re.compile(r"\s*to\s*", re.IGNORECASE)
 # between two amounts one grows from: 'in 2030 from', 'in 2022 to'
 CARRIED_UNIT_JOIN = re.compile(r"\s*(?:(?:in|by)\s+(?:19|20)\d\d\s*,?\s*)?(?:from|to)\s*", re.IGNORECASE)
 # the end of a sentence inside a text: a full stop, then a capital
@@ -328,7 +343,7 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
     if REVENUE_CUE.search(text) and not MARKET_SIZE_WORDS.search(text) and not _revenue_of_the_market(context):
         extraction.revenue_figures.append((figure, context.sentence))
         return None  # a company's revenue: listed_entities.py places it
-    if not SIZE_CUE.search(text) and context.sentence.kind != "row":
+    if not _names_a_size(context, extraction):
         return "metric unclear: an amount in a sentence about no market size"
     carried = _carried_scale(context) if figure.scale_in_bn is None else None
     if figure.scale_in_bn is None and carried is None:
@@ -375,10 +390,54 @@ def _carried_scale(context: _Context) -> tuple[Figure, str] | None:
     return (other, unit.group(0)) if 0.1 <= ratio <= 10 and unit else None
 
 
+def _names_a_size(context: _Context, extraction: Extraction) -> bool:
+    """An amount's sentence is about a market size: a size word ('market', 'valued', ...) or a statistics row; the
+    worldwide sales of the title's market; 'this figure' for the world size drafted from the sentence before; or
+    'it' for the title's market, the subject of the sentence before."""
+    return (SIZE_CUE.search(context.text) is not None or context.sentence.kind == "row"
+            or _sales_of_the_title_market(context) or _refers_to_world_size(context, extraction)
+            or _it_is_the_title_market(context))
+
+
+def _sales_of_the_title_market(context: _Context) -> bool:
+    """'Worldwide orphan drug sales forecast to total $ 209 billion' on an orphan drugs market page: the world sales
+    of what the title names (not a company's: 'its global sales')."""
+    sales = WORLDWIDE_SALES.search(context.text[:context.figure.start])
+    title = _title_spelled_out(context.page)
+    return sales is not None and _named_by_title(_name_words(sales.group("what"), title), title.lower())
+
+
+def _refers_to_world_size(context: _Context, extraction: Extraction) -> bool:
+    """'... the global cybersecurity market is estimated to be worth $250 billion. Analysts anticipate that this
+    figure could exceed $600 billion by 2030': 'this figure' is the world size drafted from the sentence before, in
+    the same paragraph."""
+    if not THIS_FIGURE.search(context.before):
+        return False
+    sentence = context.sentence
+    sizes = [claim for claim in extraction.claims if claim.metric == "market_size"
+             and claim.sentence.section == sentence.section and claim.sentence.paragraph == sentence.paragraph
+             and claim.sentence.number == sentence.number - 1]
+    return bool(sizes) and sizes[-1].region_id == "WORLD"
+
+
+def _it_is_the_title_market(context: _Context) -> bool:
+    """'The space economy is rapidly evolving ... . In 2023, it reached a value of $630 billion': 'it' is the market
+    named as a subject in the sentence right before, when the title names it (its words besides 'market',
+    'economy', ...; 'the global economy' names none)."""
+    if not IT_SUBJECT.search(context.text[:context.figure.start]):
+        return False
+    sentence, title = context.sentence, _title_spelled_out(context.page)
+    before = [s for s in context.page.sentences if s.section == sentence.section and s.number == sentence.number - 1]
+    subject = NAMED_SUBJECT.search(before[0].text) if before else None
+    words = _name_words(subject.group("what"), title) if subject else []
+    return bool(words) and _named_by_title(words, title.lower())
+
+
 def _revenue_of_the_market(context: _Context) -> bool:
     """'the market translated into a revenue of USD x bn', 'the kelp fertilizer industry should generate around USD
-    1.2 billion in revenue': the market's own revenue, its size (a company's revenue names the company as the subject)."""
-    if MARKET_REVENUE.search(context.before):
+    1.2 billion in revenue', 'worldwide orphan drug sales': the market's own revenue, its size (a company's revenue
+    names the company as the subject)."""
+    if MARKET_REVENUE.search(context.before) or _sales_of_the_title_market(context):
         return True
     generates = MARKET_GENERATES.search(context.text[:context.figure.start])
     return (generates is not None and IN_REVENUE_AFTER.match(context.after) is not None
@@ -427,6 +486,11 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     relative = None if _printed_year_nearer(context) else _relative_year(context, extraction)
     if relative is not None:
         return relative
+    opening_year = _opening_period_year(context)
+    if isinstance(opening_year, str):
+        return opening_year
+    if opening_year:
+        return opening_year, ""
     after = _clause_after(context)
     for text in (after, context.before, _row_label(context)):
         found = years_in(text)
@@ -436,7 +500,49 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     opening = OPENING_PERIOD.match(context.text)
     if opening and GREW_TO.search(context.before):  # 'From 2019 to 2022 ... the market grew to USD x'
         return year_range(opening.group("period"))[1], ""
-    return "year unclear: no year stated beside the amount"
+    return _year_at_growth_end(context) or "year unclear: no year stated beside the amount"
+
+
+def _year_at_growth_end(context: _Context) -> tuple[int, str] | None:
+    """'sales forecast to total $ 209 billion (growing at CAGR of 11.1 percent from 2017 to 2022)': a forecast amount
+    with no year of its own, the one amount of its sentence, followed in its clause by the CAGR it grows at with that
+    CAGR's period right after it, is the amount of the period's end year."""
+    if not PROJECTED.search(context.text[:context.figure.start]) or not CAGR_CUE.search(context.after):
+        return None
+    figures = find_figures(context.text)
+    rate = next((figure for figure in figures if figure.start == context.next_start and figure.kind == "percent"), None)
+    period = PERIOD_RIGHT_AFTER.match(context.text[rate.end:]) if rate else None
+    span = year_range(period.group(0)) if period else None
+    if span is None or sum(figure.kind == "money" for figure in figures) != 1:
+        return None
+    _, end, wording = span
+    return end, f"Year {end} read from the end of the CAGR period printed with the amount ('{wording}')"
+
+
+def _opening_period_year(context: _Context) -> int | str | None:
+    """'Between 1996 and 2016, the market more than doubled from $30 billion to $81 billion': the opening period's
+    years are the years of the two amounts grown from one to the other, in order. An amount grown 'from' after an
+    opening period, without that pairing and with no year after it, has no year stated (the period's start would be
+    a guess): a reason. None when no opening period concerns the amount."""
+    opening = OPENING_PERIOD.match(context.text)
+    span = year_range(opening.group("period")) if opening else None
+    if span is None:
+        return None
+    paired = _amounts_from_to(context.text)
+    if paired and not years_in(context.text[opening.end():]):
+        return span[0] if context.figure.start == paired[0].start else span[1]
+    if (paired or FROM_BEFORE.search(context.before)) and not years_in(_clause_after(context)):
+        return (f"year unclear: an amount grown 'from' after the period '{opening.group('period')}', not paired "
+                "with its years")
+    return None
+
+
+def _amounts_from_to(text: str) -> tuple[Figure, Figure] | None:
+    """The sentence's two amounts when they are its only ones and are joined 'from A to B'."""
+    amounts = [figure for figure in find_figures(text) if figure.kind == "money"]
+    if len(amounts) != 2 or not FROM_BEFORE.search(text[:amounts[0].start]):
+        return None
+    return (amounts[0], amounts[1]) if TO_BETWEEN.fullmatch(text[amounts[0].end:amounts[1].start]) else None
 
 
 def _clause_after(context: _Context) -> str:
@@ -480,7 +586,21 @@ def _other_market(context: _Context) -> str:
     """The named market of the clause when it is not the page's market ('the originator biologics market',
     'the market size for originator biologics')."""
     clause = _spelled_out(context.text[:context.figure.start], context.page)
-    return _not_the_title_market(_market_names(clause), context.page.title)
+    names = [_without_regions(name) for name in _market_names(clause)]  # 'the European market': the market in Europe
+    return _not_the_title_market(names, _title_spelled_out(context.page))
+
+
+def _title_spelled_out(page: Page) -> str:
+    """'IVD Market Reaches ...' on a page that prints 'In Vitro Diagnostic': the title followed by the capitalised
+    words the page spells each of its abbreviations with, so that 'the world market for diagnostics' is read as
+    the title's market."""
+    spellings = []
+    for abbreviation in dict.fromkeys(ABBREVIATION.findall(page.title)):
+        words = r"[\s-]+".join(rf"{letter}[a-z]+" for letter in abbreviation.removesuffix("s"))
+        spelled = re.search(rf"\b{words}\b", page.text)
+        if spelled:
+            spellings.append(spelled.group(0))
+    return " | ".join([page.title, *spellings])
 
 
 def _spelled_out(clause: str, page: Page) -> str:
@@ -505,6 +625,14 @@ def _market_names(clause: str) -> list[str]:
     names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
                         r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
     return names
+
+
+def _without_regions(name: str) -> str:
+    """A name without the regions it names ('global' kept: it is no region of a market, and names the whole)."""
+    for mention in reversed(region_mentions(name)):
+        if mention.region_id != "WORLD":
+            name = name[:mention.start] + name[mention.end:]
+    return name
 
 
 def _not_the_title_market(names: list[str], title: str) -> str:
@@ -576,7 +704,7 @@ def _referred_market(context: _Context) -> str:
     """'The market is expected to grow ...' after sentences about another market in the same paragraph (the whole
     farm irrigation sector on a farm irrigation controllers page): 'the market' is the market last named, which is not surely the
     title's when its name is another market or has only some of the title market's words."""
-    sentence, title = context.sentence, context.page.title
+    sentence, title = context.sentence, _title_spelled_out(context.page)
     if not BARE_MARKET_SUBJECT.match(context.text):
         return ""
     earlier = [s for s in context.page.sentences if s.section == sentence.section and s.paragraph == sentence.paragraph
@@ -688,7 +816,7 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     of_other = CAGR_OF_OTHER.search(context.before)
     if of_other and not MARKET_ITSELF.search(of_other.group("what")):
         return f"the CAGR of something named ('{of_other.group('what').strip()}'), not of the market"
-    if not SIZE_CUE.search(context.text) and context.sentence.kind != "row":
+    if not _names_a_size(context, extraction):
         if any(other.kind == "money" for other in find_figures(context.text)):
             return "a CAGR beside an amount in a sentence that names no market (a product's or a segment's?)"
         subject = _other_subject(context)
@@ -709,9 +837,7 @@ def _other_subject(context: _Context) -> str:
     subject = THE_SUBJECT.match(context.text)
     if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")) or SPEAKER.fullmatch(subject.group("what")):
         return ""
-    what = subject.group("what")
-    for mention in reversed(region_mentions(what)):  # 'Europe is expected to register ...': a region, not a product
-        what = what[:mention.start] + what[mention.end:]
+    what = _without_regions(subject.group("what"))  # 'Europe is expected to register ...': a region, not a product
     words = _name_words(what, context.page.title)
     return subject.group("what").strip() if words and not _named_by_title(words, context.page.title.lower()) else ""
 

@@ -266,3 +266,22 @@ def test_a_unit_read_from_the_other_amount_is_noted(drafted):
     rows = read_csv(drafted["results"]["batch11_wordings.txt"].folder / "market_claims.csv")
     carried = [row for row in rows if row["metric"] == "market_size" and row["year"] == "2026"]
     assert len(carried) == 1 and "Unit 'Mn' read from the other amount of the sentence" in carried[0]["note"]
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("USD 11 billion", "another market: 'greenhouse lighting market'"),  # the title's abbreviation does not spell it
+    ("USD 0.4 billion", "year unclear: an amount grown 'from' after the period '2010 and 2014'"),
+    ("USD 4 billion", "metric unclear: an amount in a sentence about no market size"),  # 'this figure': a region's size
+    ("USD 105 trillion", "metric unclear: an amount in a sentence about no market size"),  # 'it': the global economy
+])
+def test_wordings_of_batch_13_not_placed(drafted, figure, reason):
+    review = (drafted["results"]["batch13_wordings.txt"].folder / "REVIEW.md").read_text()
+    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
+                if line.startswith(f"| {figure} |"))
+    assert reason in line
+
+
+def test_a_year_read_from_the_cagr_period_is_noted(drafted):
+    rows = read_csv(drafted["results"]["batch13_wordings.txt"].folder / "market_claims.csv")
+    read = [row for row in rows if row["metric"] == "market_size" and row["year"] == "2031"]
+    assert len(read) == 1 and "read from the end of the CAGR period printed with the amount" in read[0]["note"]
