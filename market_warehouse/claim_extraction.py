@@ -41,7 +41,7 @@ GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|c
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?:19|20)\d\d\s?"
                                 r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
-# 'grow by 7.4% per year', 'grow a little more than 4% annually': a bound's words may stand between verb and rate
+# 'grow by 7.4% per year', 'grow a little more than 3% annually': a bound's words may stand between verb and rate
 GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated))"
                        r"\s+(?:annually\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
@@ -63,12 +63,12 @@ SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
                       r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
                       r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
-# 'Worldwide orphan drug sales forecast to total $ 209 billion': the world sales of what the title names
+# 'worldwide kelp fertilizer sales are set to total $ 3.1 billion': the world sales of what the title names
 WORLDWIDE_SALES = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+"
                              r"(?P<what>(?:[\w-]+\s+){1,3}?)sales\b", re.IGNORECASE)
-# 'this figure could exceed $600 billion by 2030': the size drafted from the sentence before
+# 'this figure may pass $9 billion by 2031': the size drafted from the sentence before
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b", re.IGNORECASE)
-# 'In 2023, it reached a value of $630 billion' after 'The space economy is rapidly evolving ...'
+# 'In 2024, it was worth $4 billion' after 'The kelp economy is growing fast ...'
 IT_SUBJECT = re.compile(r"(?:^|,\s*)it\s+(?:is|was|has|had|reached|hit|stood|will|could|should|grew|rose)\b",
                         re.IGNORECASE)
 NAMED_SUBJECT = re.compile(r"\bthe\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:market|industry|sector|economy)\s+"
@@ -114,7 +114,7 @@ YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\
 # 'a CAGR of 7% from 2024 numbers': a start year alone right after the CAGR (no end year after it)
 FROM_YEAR_AFTER = re.compile(r"^\s*(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|to|through|until|till|and)\b)",
                              re.IGNORECASE)
-# 'Between 1996 and 2016, the market more than doubled from $30 billion to $81 billion': two amounts joined 'from A to B'
+# 'Between 2010 and 2020, the market grew from $2 billion to $5 billion': two amounts joined 'from A to B'
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\s*to\s*", re.IGNORECASE)
 # between two amounts one grows from: 'in 2030 from', 'in 2022 to'
@@ -400,17 +400,16 @@ def _names_a_size(context: _Context, extraction: Extraction) -> bool:
 
 
 def _sales_of_the_title_market(context: _Context) -> bool:
-    """'Worldwide orphan drug sales forecast to total $ 209 billion' on an orphan drugs market page: the world sales
-    of what the title names (not a company's: 'its global sales')."""
+    """'worldwide kelp fertilizer sales are set to total $ 3.1 billion' on a kelp fertilizer market page: the world
+    sales of what the title names (not a company's: 'its global sales')."""
     sales = WORLDWIDE_SALES.search(context.text[:context.figure.start])
     title = _title_spelled_out(context.page)
     return sales is not None and _named_by_title(_name_words(sales.group("what"), title), title.lower())
 
 
 def _refers_to_world_size(context: _Context, extraction: Extraction) -> bool:
-    """'... the global cybersecurity market is estimated to be worth $250 billion. Analysts anticipate that this
-    figure could exceed $600 billion by 2030': 'this figure' is the world size drafted from the sentence before, in
-    the same paragraph."""
+    """'... the global kelp fertilizer market was worth $4 billion in 2024. Some expect this figure to pass $9
+    billion by 2031': 'this figure' is the world size drafted from the sentence before, in the same paragraph."""
     if not THIS_FIGURE.search(context.before):
         return False
     sentence = context.sentence
@@ -421,8 +420,8 @@ def _refers_to_world_size(context: _Context, extraction: Extraction) -> bool:
 
 
 def _it_is_the_title_market(context: _Context) -> bool:
-    """'The space economy is rapidly evolving ... . In 2023, it reached a value of $630 billion': 'it' is the market
-    named as a subject in the sentence right before, when the title names it (its words besides 'market',
+    """'The kelp economy is growing fast ... . In 2024, it was worth $4 billion': 'it' is the market named as a
+    subject in the sentence right before, when the title names it (its words besides 'market',
     'economy', ...; 'the global economy' names none)."""
     if not IT_SUBJECT.search(context.text[:context.figure.start]):
         return False
@@ -435,7 +434,7 @@ def _it_is_the_title_market(context: _Context) -> bool:
 
 def _revenue_of_the_market(context: _Context) -> bool:
     """'the market translated into a revenue of USD x bn', 'the kelp fertilizer industry should generate around USD
-    1.2 billion in revenue', 'worldwide orphan drug sales': the market's own revenue, its size (a company's revenue
+    1.2 billion in revenue', 'worldwide kelp fertilizer sales': the market's own revenue, its size (a company's revenue
     names the company as the subject)."""
     if MARKET_REVENUE.search(context.before) or _sales_of_the_title_market(context):
         return True
@@ -504,7 +503,7 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
 
 
 def _year_at_growth_end(context: _Context) -> tuple[int, str] | None:
-    """'sales forecast to total $ 209 billion (growing at CAGR of 11.1 percent from 2017 to 2022)': a forecast amount
+    """'sales set to total $ 3.1 billion (a CAGR of 6 percent from 2024 to 2030)': a forecast amount
     with no year of its own, the one amount of its sentence, followed in its clause by the CAGR it grows at with that
     CAGR's period right after it, is the amount of the period's end year."""
     if not PROJECTED.search(context.text[:context.figure.start]) or not CAGR_CUE.search(context.after):
@@ -520,7 +519,7 @@ def _year_at_growth_end(context: _Context) -> tuple[int, str] | None:
 
 
 def _opening_period_year(context: _Context) -> int | str | None:
-    """'Between 1996 and 2016, the market more than doubled from $30 billion to $81 billion': the opening period's
+    """'Between 2010 and 2020, the market grew from $2 billion to $5 billion': the opening period's
     years are the years of the two amounts grown from one to the other, in order. An amount grown 'from' after an
     opening period, without that pairing and with no year after it, has no year stated (the period's start would be
     a guess): a reason. None when no opening period concerns the amount."""
