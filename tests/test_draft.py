@@ -176,6 +176,13 @@ def test_relative_dates_resolved_against_the_page_date_or_flagged(drafted):
     assert "the page states no date" in review
 
 
+def unplaced_line(drafted, page: str, figure: str) -> str:
+    """The row of the review sheet's 'Numbers not placed' table for a figure of a fixture page."""
+    review = (drafted["results"][page].folder / "REVIEW.md").read_text()
+    return next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
+                if line.startswith(f"| {figure} |"))
+
+
 @pytest.mark.parametrize("figure, reason", [
     ("USD 14.2 billion", "another market: 'whole farm irrigation market'"),  # a wider market sharing the title's words
     ("5.1%", "'the market' of the sentences before it is the 'whole farm irrigation market'"),
@@ -184,10 +191,7 @@ def test_relative_dates_resolved_against_the_page_date_or_flagged(drafted):
     ("31%", "a share cut off after the figure"),
 ])
 def test_wider_markets_and_shares_of_something_unstated_are_not_placed(drafted, figure, reason):
-    review = (drafted["results"]["growth_wordings_and_wider_markets.txt"].folder / "REVIEW.md").read_text()
-    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
-                if line.startswith(f"| {figure} |"))
-    assert reason in line
+    assert reason in unplaced_line(drafted, "growth_wordings_and_wider_markets.txt", figure)
 
 
 def run_cli(capsys, *argv) -> tuple[int, str]:
@@ -232,10 +236,7 @@ def test_the_url_defaults_to_the_pages_canonical_link(tmp_path):
     ("16%", "a share held in another market: 'large charter payload market'"),
 ])
 def test_joined_markets_other_subjects_and_shares_of_other_markets_are_not_placed(drafted, figure, reason):
-    review = (drafted["results"]["batch9_wordings.txt"].folder / "REVIEW.md").read_text()
-    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
-                if line.startswith(f"| {figure} |"))
-    assert reason in line
+    assert reason in unplaced_line(drafted, "batch9_wordings.txt", figure)
 
 
 @pytest.mark.parametrize("figure, reason", [
@@ -244,10 +245,7 @@ def test_joined_markets_other_subjects_and_shares_of_other_markets_are_not_place
     ("USD 2.9 billion", "year unclear: no year stated beside the amount"),  # the amount a share is 'of'
 ])
 def test_other_subjects_and_breakdown_lines_without_a_region_are_not_placed(drafted, figure, reason):
-    review = (drafted["results"]["batch10_wordings.txt"].folder / "REVIEW.md").read_text()
-    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
-                if line.startswith(f"| {figure} |"))
-    assert reason in line
+    assert reason in unplaced_line(drafted, "batch10_wordings.txt", figure)
 
 
 @pytest.mark.parametrize("page, figure, reason", [
@@ -256,10 +254,7 @@ def test_other_subjects_and_breakdown_lines_without_a_region_are_not_placed(draf
     ("batch11_run_on_title.txt", "USD 40 million", "metric unclear: an amount in a sentence about no market size"),
 ])
 def test_repeated_cagrs_and_notice_lines_are_not_placed(drafted, page, figure, reason):
-    review = (drafted["results"][page].folder / "REVIEW.md").read_text()
-    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
-                if line.startswith(f"| {figure} |"))
-    assert reason in line
+    assert reason in unplaced_line(drafted, page, figure)
 
 
 def test_a_unit_read_from_the_other_amount_is_noted(drafted):
@@ -275,10 +270,7 @@ def test_a_unit_read_from_the_other_amount_is_noted(drafted):
     ("USD 105 trillion", "metric unclear: an amount in a sentence about no market size"),  # 'it': the global economy
 ])
 def test_wordings_of_batch_13_not_placed(drafted, figure, reason):
-    review = (drafted["results"]["batch13_wordings.txt"].folder / "REVIEW.md").read_text()
-    line = next(line for line in review.split("## Numbers not placed", 1)[1].splitlines()
-                if line.startswith(f"| {figure} |"))
-    assert reason in line
+    assert reason in unplaced_line(drafted, "batch13_wordings.txt", figure)
 
 
 def test_a_year_read_from_the_cagr_period_is_noted(drafted):
