@@ -46,6 +46,10 @@ GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:f
                        r"\s+(?:annually\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
                        r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
+# 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
+GROWTH_RATE_WITH = re.compile(r"\bwith\s+(?:an?\s+)?growth\s+rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)"
+                              r"\s+)?$", re.IGNORECASE)
+FORECAST_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
                             r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
@@ -66,11 +70,19 @@ SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\
 # 'worldwide kelp fertilizer sales are set to total $ 3.1 billion': the world sales of what the title names
 WORLDWIDE_SALES = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+"
                              r"(?P<what>(?:[\w-]+\s+){1,3}?)sales\b", re.IGNORECASE)
+# 'total spending on kelp fertilizer will reach $3 billion by 2030': the world spending on what the title names
+SPENDING_ON = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
+                         r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
+                         r"(?P<what>(?:[\w-]+\s+){1,3}?)(?:will|is|are|was|were|has|have|had|to|should|could|may|reached|rose|"
+                         r"grew|stood|in|by)\b", re.IGNORECASE)
 # 'this figure may pass $9 billion by 2031': the size drafted from the sentence before
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b", re.IGNORECASE)
 # 'In 2024, it was worth $4 billion' after 'The kelp economy is growing fast ...'
 IT_SUBJECT = re.compile(r"(?:^|,\s*)it\s+(?:is|was|has|had|reached|hit|stood|will|could|should|grew|rose)\b",
                         re.IGNORECASE)
+# 'The projection of $9 billion by 2031 assumes cheaper kelp.' right after the sentence giving the market's CAGR
+PROJECTION_OF = re.compile(r"^(?:the|this|that)\s+(?:projection|forecast|projected\s+(?:value|size|figure|total))\s+of\s+"
+                           r"(?:(?:around|about|approximately|roughly|nearly|some|over|more\s+than)\s+)?$", re.IGNORECASE)
 NAMED_SUBJECT = re.compile(r"\bthe\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:market|industry|sector|economy)\s+"
                            r"(?:is|was|are|were|has|had|will|stood|reached|grew|rose)\b", re.IGNORECASE)
 REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
@@ -114,6 +126,10 @@ YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\
 # 'a CAGR of 7% from 2024 numbers': a start year alone right after the CAGR (no end year after it)
 FROM_YEAR_AFTER = re.compile(r"^\s*(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|to|through|until|till|and)\b)",
                              re.IGNORECASE)
+# '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
+CITATION_AT_END = re.compile(r"\(\s*(?!(?:Est|Estimated|Forecast|Projected|Expected|Base|Year|Fiscal|Calendar|Since|Until|"
+                             r"Through|From|By|In|As|End|Before|After)\b)[A-Z][a-z]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][a-z]+)?"
+                             r",?\s+(?:19|20)\d\d[a-z]?\s*\)\s*[.!?]?\s*$")
 # 'Between 2010 and 2020, the market grew from $2 billion to $5 billion': two amounts joined 'from A to B'
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\s*to\s*", re.IGNORECASE)
@@ -129,6 +145,17 @@ LIST_LINE = re.compile(r"\s*(?P<label>[A-Za-z][\w&.' -]{1,40}?)\s*:\s*[~≈]?\s*
 BREAKDOWN_LABEL = re.compile(r"^\W*(?:(?:regional|geographic(?:al)?)\s+(?:breakdown|split|distribution|shares?|mix)"
                              r"|(?:market\s+)?shares?\s+by\s+(?:region|geography)|(?:breakdown|split)\s+by\s+(?:region|geography))"
                              r"\b[^.!?]*:\s*$", re.IGNORECASE)
+# 'Most of the sales went to Europe (52%)': a part of the market's whole, in parentheses right after its region
+PART_OF_WHOLE = re.compile(r"\b(?:part|share|portion|proportion|bulk|majority|most|half)\s+of\s+(?:the\s+|its\s+|this\s+)?"
+                           r"(?:(?:global|world|worldwide|total|overall|market)\s+)?(?:turnover|revenues?|sales|market|"
+                           r"spending|value)\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
+IN_PARENTHESES = (re.compile(r"\s*\(\s*$"), re.compile(r"^\s*\)"))
+# 'Holding a 41% share in 2026, Asia Pacific buys the most kelp': the share opens the sentence, its region follows
+OPENING_SHARE = re.compile(r"^(?:with|holding|having|accounting\s+for|capturing|commanding)\s+(?:(?:a|an|the)\s+)?"
+                           r"(?:(?:[\w-]+\s+){0,2}?share\s+of\s+)?(?:(?:around|about|approximately|roughly|nearly|some|over|"
+                           r"more\s+than|almost)\s+)?$", re.IGNORECASE)
+SUBJECT_AFTER_SHARE = re.compile(r"^\s*(?:(?:global\s+|market\s+|revenue\s+)*share\s*)?(?:(?:in|as\s+of|for)\s+(?:19|20)\d\d"
+                                 r"\s*)?,\s*(?:the\s+)?", re.IGNORECASE)
 # a sentence's subject: 'The global seaweed harvest is projected to ...'
 THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
                          r"would|may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
@@ -167,6 +194,15 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         "fastest-growing", "second", "third", "second-largest", "regional", "single",
                         # when, not which market ('last year's market')
                         "last", "next", "year", "today", "previous"}
+
+
+# words that say how a market is doing or how big it is, not which part of it: 'the lucrative kelp lighting market',
+# 'the $4 billion kelp lighting market'
+DESCRIBING_WORDS = {"billion", "million", "trillion", "multibillion", "lucrative", "dynamic", "vibrant", "competitive",
+                    "fragmented", "consolidated", "mature", "nascent", "robust", "strong", "healthy", "huge", "large", "big",
+                    "small", "massive", "sizeable", "sizable", "new", "key", "important", "established", "rapid", "steady",
+                    "resilient", "volatile", "crowded", "attractive", "promising", "fast", "booming", "thriving", "emerging",
+                    "expanding", "evolving", "burgeoning"}
 
 
 @dataclass
@@ -215,6 +251,9 @@ def extract_claims(page: Page) -> Extraction:
     extraction.forecast_period = _forecast_period(page) or extraction.title_period
     for sentence in page.sentences:
         _read_sentence(sentence, page, extraction)
+    title = _unread_title(page)
+    if title is not None:
+        _read_title(title, page, extraction)
     _share_periods_per_paragraph(extraction)
     _drop_repeated_cagrs(extraction)
     return extraction
@@ -266,6 +305,27 @@ def _forecast_period(page: Page) -> tuple[int, int, str] | None:
             if period:
                 return period
     return None
+
+
+def _unread_title(page: Page) -> Sentence | None:
+    """'# Kelp Lamps: A 3 Billion USD Industry By 2030': a title printed as a heading (or the page's
+    <title>) is no sentence of the page, yet states figures; it is read after the text, as a sentence of its own,
+    so that a figure the text states too is drafted from the text and the title's is its repeat. None when the
+    title is the page's first line of text, read already."""
+    title = page.title.strip()
+    if not title or any(title.startswith(sentence.text) for sentence in page.sentences):
+        return None
+    return Sentence("(title)", 1, title, 0)
+
+
+def _read_title(title: Sentence, page: Page, extraction: Extraction) -> None:
+    """The title's sizes, CAGRs and shares; a region it names is the market's scope, not one of a breakdown, and a
+    revenue in it is not placed (a player's revenue is read from the text, where its paragraph names the player)."""
+    regions, revenues = len(extraction.regions_named), len(extraction.revenue_figures)
+    _read_sentence(title, page, extraction)
+    extraction.unplaced += [Unplaced(figure.text, title, "a revenue in the page title: a player's revenue is read from "
+                                     "the text") for figure, _ in extraction.revenue_figures[revenues:]]
+    del extraction.regions_named[regions:], extraction.revenue_figures[revenues:]
 
 
 def _read_sentence(sentence: Sentence, page: Page, extraction: Extraction) -> None:
@@ -392,31 +452,39 @@ def _carried_scale(context: _Context) -> tuple[Figure, str] | None:
 
 def _names_a_size(context: _Context, extraction: Extraction) -> bool:
     """An amount's sentence is about a market size: a size word ('market', 'valued', ...) or a statistics row; the
-    worldwide sales of the title's market; 'this figure' for the world size drafted from the sentence before; or
-    'it' for the title's market, the subject of the sentence before."""
+    worldwide sales or total spending of the title's market; 'this figure' for the world size drafted from the
+    sentence before, or 'the projection of' after the sentence giving the world market's size or CAGR; or 'it' for
+    the title's market, the subject of the sentence before."""
     return (SIZE_CUE.search(context.text) is not None or context.sentence.kind == "row"
-            or _sales_of_the_title_market(context) or _refers_to_world_size(context, extraction)
+            or _sales_of_the_title_market(context) or _refers_to_world_claim(context, extraction)
             or _it_is_the_title_market(context))
 
 
 def _sales_of_the_title_market(context: _Context) -> bool:
-    """'worldwide kelp fertilizer sales are set to total $ 3.1 billion' on a kelp fertilizer market page: the world
-    sales of what the title names (not a company's: 'its global sales')."""
-    sales = WORLDWIDE_SALES.search(context.text[:context.figure.start])
+    """'worldwide kelp fertilizer sales are set to total $ 3.1 billion' or 'total spending on kelp fertilizer will
+    reach $3 billion' on a kelp fertilizer market page: the world sales or spending of what the title names (not a
+    company's: 'its global sales')."""
+    clause = context.text[:context.figure.start]
+    sales = WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause)
     title = _title_spelled_out(context.page)
     return sales is not None and _named_by_title(_name_words(sales.group("what"), title), title.lower())
 
 
-def _refers_to_world_size(context: _Context, extraction: Extraction) -> bool:
+def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
     """'... the global kelp fertilizer market was worth $4 billion in 2024. Some expect this figure to pass $9
-    billion by 2031': 'this figure' is the world size drafted from the sentence before, in the same paragraph."""
-    if not THIS_FIGURE.search(context.before):
+    billion by 2031': 'this figure' is the world size drafted from the sentence before, in the same paragraph; so
+    is 'The projection of $9 billion by 2031 assumes ...' after a sentence giving the world market's size or CAGR."""
+    if THIS_FIGURE.search(context.before):
+        metrics = ("market_size",)
+    elif PROJECTION_OF.match(context.text[:context.figure.start]):
+        metrics = ("market_size", "cagr")
+    else:
         return False
     sentence = context.sentence
-    sizes = [claim for claim in extraction.claims if claim.metric == "market_size"
-             and claim.sentence.section == sentence.section and claim.sentence.paragraph == sentence.paragraph
-             and claim.sentence.number == sentence.number - 1]
-    return bool(sizes) and sizes[-1].region_id == "WORLD"
+    claims = [claim for claim in extraction.claims if claim.metric in metrics
+              and claim.sentence.section == sentence.section and claim.sentence.paragraph == sentence.paragraph
+              and claim.sentence.number == sentence.number - 1]
+    return bool(claims) and claims[-1].region_id == "WORLD"
 
 
 def _it_is_the_title_market(context: _Context) -> bool:
@@ -490,7 +558,7 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         return opening_year
     if opening_year:
         return opening_year, ""
-    after = _clause_after(context)
+    after = CITATION_AT_END.sub("", _clause_after(context))  # '(Lindqvist 2019).' dates the source, not the amount
     for text in (after, context.before, _row_label(context)):
         found = years_in(text)
         if found:
@@ -645,9 +713,20 @@ def _not_the_title_market(names: list[str], title: str) -> str:
     if joined:
         return joined[0].strip() + " market"
     if not named or any(_named_by_title(_name_words(name, title), lowered) and not _wider_than_title(name, title_words, title)
-                        for name in named):
+                        and not _narrower_than_title(name, title) for name in named):
         return ""
     return named[0].strip() + " market"
+
+
+def _narrower_than_title(name: str, title: str) -> bool:
+    """'the outdoor kelp lighting market' on a kelp lighting market page: the words of the title's market after a
+    first word the title lacks name a part of it (a segment), not the whole; a word that only describes the market
+    ('booming', 'rapidly', 'lucrative') names no part."""
+    words = _name_words(name, title)
+    lowered = title.lower().replace("-", " ")
+    first, rest = (words[0], words[1:]) if words else ("", [])
+    return (bool(rest) and first.isalpha() and first[:5] not in lowered and all(word[:5] in lowered for word in rest)
+            and not first.endswith(("ly", "ing")) and first not in DESCRIBING_WORDS)
 
 
 def _joins_another_market(name: str, title: str) -> bool:
@@ -789,7 +868,17 @@ def _is_cagr(context: _Context) -> bool:
         return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
     if GROWTH_RATE_BEFORE.search(context.before) and PERIOD_RIGHT_AFTER.match(context.after):
         return True  # 'a growth rate of 12% from 2024 to 2031'
+    if _growth_rate_of_forecast(context):
+        return True  # 'USD 5 billion by 2030 with growth rate of 9%'
     return bool(context.earlier) and _continues_cagr(context)
+
+
+def _growth_rate_of_forecast(context: _Context) -> bool:
+    """'... USD 5 billion by 2030 with growth rate of 9%.': a bare growth rate right after the size drafted for a
+    forecast year ('by YEAR') is the rate the market grows at to that year; with a year of its own after it ('a
+    growth rate of 9% in 2024') it may be one year's."""
+    return (GROWTH_RATE_WITH.search(context.before) is not None and context.last_placed_metric == "market_size"
+            and FORECAST_YEAR.search(context.before) is not None and not years_in(_clause_after(context)))
 
 
 def _continues_cagr(context: _Context) -> bool:
@@ -944,7 +1033,31 @@ def _is_share(context: _Context) -> bool:
         return True  # a breakdown label line, then 'Oceania: 7%'
     if _region_run_region(context) is not None:
         return True  # 'Regional split: Europe 40%, Asia 30% of the market'
+    if _part_in_parentheses(context):
+        return True  # 'Most of the sales went to Europe (52%)'
     return bool(context.earlier) and _continues_shares(context)
+
+
+def _part_in_parentheses(context: _Context) -> bool:
+    """'Most of the sales went to Europe (52%) and to Latin America (9%)': a sentence about a part of the market's
+    whole (its turnover, sales, ...; not 'the sales of' something), each figure in parentheses right after its region."""
+    clause = context.text[:context.figure.start]
+    opening = IN_PARENTHESES[0].search(clause)
+    region = _region_before(context)
+    return (PART_OF_WHOLE.search(clause) is not None and opening is not None and region is not None
+            and region.end == opening.start() and IN_PARENTHESES[1].match(context.after) is not None)
+
+
+def _region_after_opening_share(context: _Context) -> RegionMention | None:
+    """'Holding a 41% share in 2026, Asia Pacific buys the most kelp': a share opening the sentence, before the
+    comma its year, after it the region it is held by, the subject of the sentence."""
+    subject = SUBJECT_AFTER_SHARE.match(context.after)
+    if context.earlier or not OPENING_SHARE.match(context.before) or subject is None:
+        return None
+    if not re.search(r"\bshare\b", context.before + subject.group(0), re.IGNORECASE):
+        return None
+    start = context.figure.end + subject.end()
+    return next((m for m in context.mentions if m.start == start and m.region_id != "WORLD"), None)
 
 
 def _continues_shares(context: _Context) -> bool:
@@ -1007,7 +1120,7 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     if (context.sentence.kind != "row" and not context.text[context.figure.end:].strip()
             and _breakdown_region(context) is None):
         return "a share cut off after the figure (nothing after it, no full stop): of what is not stated"
-    region = respective or _region_before(context)
+    region = respective or _region_before(context) or _region_after_opening_share(context)
     if region is None:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"
     if region.region_id is None:

@@ -277,3 +277,24 @@ def test_a_year_read_from_the_cagr_period_is_noted(drafted):
     rows = read_csv(drafted["results"]["batch13_wordings.txt"].folder / "market_claims.csv")
     read = [row for row in rows if row["metric"] == "market_size" and row["year"] == "2031"]
     assert len(read) == 1 and "read from the end of the CAGR period printed with the amount" in read[0]["note"]
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("USD 0.6 billion", "another market: 'compostable seaweed packaging market'"),  # a segment: a word the title lacks
+    ("USD 2.5 billion", "metric unclear: an amount in a sentence about no market size"),  # no world figure before it
+    ("14%", "metric unclear: a percentage that is neither a CAGR nor a stated share"),  # after a past year's size
+    ("USD 31 billion", "metric unclear: an amount in a sentence about no market size"),  # spending on something else
+    ("60 percent", "metric unclear: a percentage that is neither a CAGR nor a stated share"),  # the sales 'of' trays
+    ("22%", "region unclear: a share with no region named before it"),  # a channel after the opening share
+])
+def test_wordings_of_batch_14_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch14_wordings.txt", figure)
+
+
+def test_a_title_heading_is_read_after_the_text_and_flagged_against_it(drafted):
+    folder = drafted["results"]["batch14_wordings.txt"].folder
+    rows = read_csv(folder / "market_claims.csv")
+    title = [(row["year"], row["value"]) for row in rows if row["section"] == "(title), sentence 1"]
+    assert title == [("2031", "4")]
+    flags = (folder / "REVIEW.md").read_text().split("## Flags", 1)[1].split("## Claims")[0]
+    assert "USD 4.27 billion ('Overview', sentence 1) and 4 Billion USD ('(title)', sentence 1)" in flags
