@@ -51,8 +51,8 @@ class JobInterrupted(Exception):
 
 
 def stop(project: Project, run_id: str, step: str, remove_candidate: bool) -> JobInterrupted:
-    from market_warehouse import publish  # imported here: `--help` and the CLI start need no duckdb
     """After an interrupt: ignore further signals, finish or undo the publish, remove the job's leftovers."""
+    from market_warehouse import publish  # imported here: `--help` and the CLI start need no duckdb
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, signal.SIG_IGN)
     current = _current_release(project)

@@ -6,6 +6,10 @@ The copy holds warehouse/ (the session's published file) beside reports/ (copied
 `npm ci` runs there once (node_modules missing), then `evidence sources` and `evidence build`.
 Both test modules use the fixture `report_site`, which memoises its result here, so the build runs once
 even though each module registers the fixture.
+
+The site is built while a publish switches `warehouse/current` (to a copy of the release under another run id,
+once the release is pinned and just before the source queries run), so every site test reads a site built across
+a publish, and tests/test_report_release.py checks it shows the release it started with.
 """
 from __future__ import annotations
 
@@ -15,12 +19,15 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from market_warehouse import publish
 from market_warehouse.project import PACKAGE_ROOT, Project
 from market_warehouse.report import MIN_NODE_MAJOR, ReportFailed, ReportResult, build_report
 
 REPORTS_SKIP = {"node_modules", ".evidence", "build"}
+PUBLISHED_MEANWHILE = "20991231T000000Z-5ec0adbe"  # the run id of the publish made while the site is built
 
 
 def node_missing_reason() -> str | None:
@@ -53,12 +60,33 @@ def report_project(destination: Path, built: Project) -> Project:
     return Project(destination)
 
 
+def current_release(project: Project) -> str:
+    return os.path.basename(os.readlink(project.warehouse_dir / "current"))
+
+
+def publish_another_release(project: Project, run_id: str) -> None:
+    """A publish: a copy of the current release under another run id (recorded as that publish in its own file),
+    then `current` switched to it."""
+    copy = project.warehouse_dir / "releases" / run_id
+    shutil.copytree(project.warehouse_dir / "current", copy, symlinks=True)
+    with duckdb.connect(str(copy / publish.DB_NAME)) as connection:
+        connection.execute("update audit.publish_log set run_id = ?, published_at = now() where published_at = "
+                           "(select max(published_at) from audit.publish_log)", [run_id])
+    publish._switch_link(project.warehouse_dir / "current", f"releases/{run_id}")
+
+
 @dataclass
 class BuiltSite:
     project: Project
     result: ReportResult | None
     log_path: Path
+    started_with: str  # the release `current` named when the report started
     error: ReportFailed | None = None
+
+    @property
+    def read_db(self) -> Path:
+        """The file of the release the site shows (`current` names another one since the publish meanwhile)."""
+        return self.project.warehouse_dir / "releases" / self.started_with / publish.DB_NAME
 
 
 _SITE: dict[str, BuiltSite] = {}
@@ -70,15 +98,18 @@ def built_site(built_project: Project, tmp_path_factory) -> BuiltSite:
         if reason:
             pytest.skip(reason)
         project = report_project(tmp_path_factory.mktemp("report") / "project", built_project)
+        started_with = current_release(project)
         log_path = project.root / "report-build.log"
         with log_path.open("w") as log_file:
             def log(line: str) -> None:
                 log_file.write(line + "\n")
                 log_file.flush()
+                if line.startswith("[report] evidence sources:"):  # pinned, no source query run yet
+                    publish_another_release(project, PUBLISHED_MEANWHILE)
             try:
-                site = BuiltSite(project, build_report(project, log=log), log_path)
+                site = BuiltSite(project, build_report(project, log=log), log_path, started_with)
             except ReportFailed as error:
-                site = BuiltSite(project, None, log_path, error)
+                site = BuiltSite(project, None, log_path, started_with, error)
         print(f"report build log: {log_path}")
         _SITE["site"] = site
     site = _SITE["site"]

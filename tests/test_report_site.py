@@ -411,7 +411,7 @@ def browser_results(report_site, tmp_path_factory):  # noqa: F811
         shutil.copy2(E2E / name, e2e / name)
     subprocess.run(["npm", "ci", "--prefer-offline", "--no-audit", "--no-fund"], cwd=e2e, check=True,
                    capture_output=True, text=True, timeout=600)
-    site = expected_site(report_site.project.published_db)
+    site = expected_site(report_site.read_db)
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     spec = {"buildDir": str(report_site.result.site_dir), "screenshotDir": str(SCREENSHOTS),
             "chromium": chromium, "viewportWidth": VIEWPORT_WIDTH,
@@ -433,7 +433,7 @@ def browser_results(report_site, tmp_path_factory):  # noqa: F811
     print(f"browser check of {len(results)} pages: {time.monotonic() - t0:.0f} s; "
           f"report build: {report_site.result.step_seconds}; screenshots: {SCREENSHOTS}")
     return {"markets": site["markets"], "expected": {p["path"]: p for p in site["pages"]},
-            "results": results, "external": external, "db": report_site.project.published_db}
+            "results": results, "external": external, "db": report_site.read_db}
 
 
 def page_problems(browser_results, path: str) -> list[str]:
