@@ -37,10 +37,10 @@ lock:
 build: install
 	$(PY) -m market_warehouse build
 
-## All tests (pytest: dbt, GX, publish, reports), on two processes: each module in one of them
-## (tests/conftest.py), so module and session fixtures are built at most once per process.
+## All tests (pytest: dbt, GX, publish, reports), on two processes: each module in one of them, the slowest
+## handed out first (tests/conftest.py), so module and session fixtures are built at most once per process.
 test: install
-	$(PY) -m pytest -n 2 --dist loadgroup -m "not spark and not superset"
+	$(PY) -m pytest -n 2 --dist loadgroup --no-loadscope-reorder -m "not spark and not superset"
 
 ## The fast subset for iteration (<= 90 s): seed check, one warehouse build with its numbers, the rule book
 ## on the real data. Everything marked slow (crash, publish, browser, corruption tests) is left to `make test`.

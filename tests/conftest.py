@@ -19,9 +19,12 @@ SAME_PROCESS = {"test_report_site": "report_site", "test_report_wrapper": "repor
                 "test_report_release": "report_site"}
 
 
-# The longest group is handed out first, so the other process works through the rest meanwhile instead of
-# the whole run waiting for it at the end.
-LONGEST_GROUP = "report_site"
+# The slowest groups, slowest first (seconds each in `PYTEST_ADDOPTS=--durations=40 make test`, docs/scale.md), are
+# handed out before the rest: a free process always takes the longest group left, so neither waits at the end on
+# one long group the other could have shared. `make test` passes --no-loadscope-reorder, or pytest-xdist would hand
+# groups out by their number of tests instead. A group not listed runs after these, in file order.
+SLOWEST_GROUPS = ["report_site", "test_publish_guarantees", "test_estimate", "test_inputs_switch",
+                  "test_dbt_front_door", "test_publish_crashes", "test_team_market", "test_interrupts"]
 
 
 def _group(item) -> str:
@@ -29,10 +32,15 @@ def _group(item) -> str:
     return SAME_PROCESS.get(module, module)
 
 
+def _handing_out_order(item) -> int:
+    group = _group(item)
+    return SLOWEST_GROUPS.index(group) if group in SLOWEST_GROUPS else len(SLOWEST_GROUPS)
+
+
 # tryfirst: pytest-xdist reads the marks in its own pytest_collection_modifyitems; run after it, they are ignored.
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    items.sort(key=lambda item: _group(item) != LONGEST_GROUP)  # stable: the order within a group is kept
+    items.sort(key=_handing_out_order)  # stable: the order within a group is kept
     for item in items:
         item.add_marker(pytest.mark.xdist_group(_group(item)))
 
