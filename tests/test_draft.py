@@ -316,3 +316,22 @@ def test_a_value_stated_with_the_volume_takes_the_volumes_year_and_is_noted(draf
     notes = {row["year"]: row["note"] for row in rows if row["metric"] == "market_size"}
     assert "Year 2021 read from the market's volume stated with the value ('14,300 units')" in notes["2021"]
     assert "Year 2018 read from the market's volume stated with the value ('9,800 units')" in notes["2018"]
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("3.2%", "metric unclear: a percentage that is neither a CAGR nor a stated share"),  # one year's rise after the amount
+    ("1.9%", "a CAGR of the market's volume"),  # 'in volume', beside the value's rate
+    ("2.1%", "a CAGR of the market's volume"),  # taking the market volume to a number of units
+    ("2.2%", "a CAGR of the market's volume"),  # 'In volume terms, ...'
+    ("2.7%", "the CAGR of demand for 'building insulation'"),  # a wider market's demand
+    ("$1.9 billion", "figures paired 'respectively'"),  # 'respective values of': a region's, not the world's
+    ("USD 3.1 billion", "the value of a share of the market held by a part"),  # a part's, not the market's size
+])
+def test_wordings_of_batches_17_and_18_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch17_18_wordings.txt", figure)
+
+
+def test_an_amount_for_that_year_takes_the_year_of_the_line_above_and_is_noted(drafted):
+    rows = read_csv(drafted["results"]["batch17_18_wordings.txt"].folder / "market_claims.csv")
+    notes = {row["year"]: row["note"] for row in rows if row["metric"] == "market_size" and row["region_id"] == "WORLD"}
+    assert "Year 2040 read from the sentence before ('by that year')" in notes["2040"]
