@@ -39,6 +39,11 @@ CAGR_THROUGH = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth(?:\s+r
 # 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
 GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'a CAGR of 3% to $2 billion over the five years to 2030': the rate, then the amount it grows to, then its period
+TO_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+(?:reach\s+)?(?:(?:around|about|approximately|roughly|nearly|some|over|"
+                             r"more\s+than)\s+)?$", re.IGNORECASE)
+YEARS_TO = re.compile(r"^\s*,?\s*(?:over|in|during|for)\s+the\s+(?:\w+\s+){0,2}(?:\(\d+\)\s+)?years?\s+(?:to|through|until|till|"
+                      r"ending(?:\s+in)?)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?:19|20)\d\d\s?"
                                 r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
 # 'grow by 7.4% per year', 'grow a little more than 3% annually': a bound's words may stand between verb and rate
@@ -49,6 +54,10 @@ GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:f
 # 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
 GROWTH_RATE_WITH = re.compile(r"\bwith\s+(?:an?\s+)?growth\s+rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)"
                               r"\s+)?$", re.IGNORECASE)
+# 'grow to USD 9 billion by 2030 at an average rate of 6%': the rate of the growth to the size just drafted
+AVERAGE_RATE_AFTER_SIZE = re.compile(r"^\s*(?:,\s*)?(?:by\s+(?:19|20)\d\d\s*,?\s+)?at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?"
+                                     r"(?:growth\s+)?rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$",
+                                     re.IGNORECASE)
 FORECAST_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
                             r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
@@ -58,6 +67,9 @@ SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
 SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
                          r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
+# 'China's kelp sales, USD 2 billion, are 20% of the (forecast) global total': of the world market's, after its value
+GLOBAL_TOTAL_AFTER = re.compile(r"^\W{0,3}of\s+the\s+(?:(?:forecast|projected|estimated)\s+)?(?:global|world|worldwide)\s+"
+                                r"total\b", re.IGNORECASE)
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:(?:US\$|USD\s|\$)?[\d.,]+\s+(?:billion|million|trillion|bn|mn)\s+)?"
                             r"(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
@@ -67,9 +79,25 @@ SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
                       r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
                       r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
-# 'worldwide kelp fertilizer sales are set to total $ 3.1 billion': the world sales of what the title names
+# 'worldwide kelp fertilizer sales are set to total $ 3.1 billion': the world sales of what the title names; and
+# 'global kelp farming providers (KFP) revenue is expected to reach $4 billion': the forecast world revenue of what it names
+# (a past revenue may be a wider industry's, named in passing)
 WORLDWIDE_SALES = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+"
-                             r"(?P<what>(?:[\w-]+\s+){1,3}?)sales\b", re.IGNORECASE)
+                             r"(?P<what>(?:[\w-]+\s+){1,3}?)(?:sales\b|(?:\(\s*[A-Z]{2,6}\s*\)\s+)?revenues?\s+(?:is|are)\s+"
+                             r"(?:expected|projected|forecast|set|estimated|poised|anticipated)\s+to\s+(?:reach|hit|total|exceed|"
+                             r"surpass)\b)", re.IGNORECASE)
+# 'while kelp snack revenue will grow at a 3% CAGR': the revenue (or sales) of what the words before it name
+REVENUE_SUBJECT = re.compile(r"\b(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)(?:\(\s*[A-Z]{2,6}\s*\)\s+)?(?:revenues?|sales)\s+"
+                             r"(?:is|are|was|were|will|would|could|should|may|might|has|have|had|grew|grows|rose|rises|to)\b"
+                             r"[^%$€£]{0,60}$", re.IGNORECASE)
+# 'demand for kelp snacks is set to grow 3% a year': the demand for what the words after 'for' name
+DEMAND_SUBJECT = re.compile(r"\bdemand\s+for\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,6}?)(?:is|are|was|were|will|would|could|"
+                            r"should|may|might|has|have|had|grew|grows|rose|rises|to)\b[^%$€£]{0,60}$", re.IGNORECASE)
+# 'global demand for kelp fertilizer is forecast to rise to $3 billion': the world demand for what the title names
+WORLD_DEMAND_FOR = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide|world)\s+demand\s+for\s+"
+                              r"(?P<what>(?:[\w-]+\s+){1,4}?)(?:will|is|are|was|were|has|have|had|to|should|could|may|"
+                              r"reached|rose|grew|stood|in|by)\b", re.IGNORECASE)
+CONJUNCTION = re.compile(r"\b(?:while|whereas|that|which|and|but|as|when|if|although|though|so)\b", re.IGNORECASE)
 # 'total spending on kelp fertilizer will reach $3 billion by 2030': the world spending on what the title names
 SPENDING_ON = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
                          r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
@@ -94,22 +122,29 @@ MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total
 MARKET_REVENUE = re.compile(r"\b(?:the|this)\s+(?:global\s+|worldwide\s+)?market\b(?!\s+(?:leader|player|share|participant))"
                             r"[^,;.]{0,40}?\b(?:a\s+)?(?:total\s+)?revenues?\s+of\s*$", re.IGNORECASE)
 # 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue
-MARKET_GENERATES = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,4}?(?:market|industry|sector)\s+"
+MARKET_GENERATES = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,5}?(?:\(\s*[A-Z][\w&.-]{1,9}\s*\)\s+)?(?:market|industry|sector)\s+"
                               r"(?!(?:leaders?|players?|share|participants?)\b)(?:[\w']+\s+){0,5}?"
                               r"(?:generat\w*|bring\w*\s+in|brought\s+in|rak\w*\s+in|earn\w*|reach\w*)\s+(?:(?:around|about|"
                               r"approximately|roughly|nearly|some|an\s+estimated|over|more\s+than)\s+)?$", re.IGNORECASE)
+# 'industry revenue is set to grow at a 2% CAGR to $9 billion': the revenue of the industry (the page's) as the subject
+INDUSTRY_REVENUE_SUBJECT = re.compile(r"(?<!\bof\s)(?<!'s\s)\bindustry\s+revenues?\s+(?:is|are|was|were|will|would|should|"
+                                      r"could|may|might|has|have|had|grew|rose|reached|totall?ed|stood)\b", re.IGNORECASE)
 IN_REVENUE_AFTER = re.compile(r"^\s*(?:in\s+)?(?:total\s+|annual\s+|global\s+)?(?:retail\s+)?(?:revenues?|sales)\b",
                               re.IGNORECASE)
 # 'the kelp fertilizer industry should generate around USD 1.2 billion in revenue': its size, not a company's revenue
-MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|report|"
-                              r"analysis|survey|intelligence|insights?|estimates?|data)\b)", re.IGNORECASE)
-# 'the deep-dive market assessment study by X': a study, not a market
+MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|reports?|"
+                              r"analys[ie]s|surveys?|intelligence|insights?|estimates?|data|trends?)\b)", re.IGNORECASE)
+# 'the deep-dive market assessment study by X', 'industry reports and market trends': sources, not markets
 BARE_MARKET_SUBJECT = re.compile(r"^(?:the|this)\s+market\b", re.IGNORECASE)
 DECLINE_CUE = re.compile(r"\b(?:declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|contract(?:s|ed|ing)?|shrink(?:s|ing)?|shrank"
                          r"|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|negative)\b"
                          r"(?![^,;]*\b(?:grow|rise|rising|increas|expand|recover))[^,;]{0,40}$", re.IGNORECASE)
 RESPECTIVE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)?", re.IGNORECASE)  # '4%, 3% and 2%, respectively'
 REMAINING = re.compile(r"\bthe\s+remaining\s*$", re.IGNORECASE)
+# 'the two markets reached respective values of $4 billion and $2 billion': amounts paired with subjects named before
+RESPECTIVE_OF = re.compile(r"\brespective\s+(?:[\w-]+\s+){0,2}?(?:of|at)\s+(?:(?:around|about|approximately|roughly|nearly|"
+                           r"some)\s+)?$", re.IGNORECASE)
+RESPECTIVELY_AFTER = re.compile(r"^\s*(?:(?:in|by)\s+(?:19|20)\d\d\s*)?,?\s*respectively\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)  # '64% and 58% CAGR, respectively': paired subjects
 CAGR_OF_OTHER = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth\s+rate)\s+of\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)"
                            r"(?:is|are|was|were|will|has|have|had|could|would|may|to|at|stood|reached)\b[^%]{0,40}$",
@@ -123,13 +158,29 @@ LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
-# 'a CAGR of 7% from 2024 numbers': a start year alone right after the CAGR (no end year after it)
-FROM_YEAR_AFTER = re.compile(r"^\s*(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|to|through|until|till|and)\b)",
-                             re.IGNORECASE)
+# 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
+FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
+                             r"(?!\s*(?:-|–|to|through|until|till|and)\b)", re.IGNORECASE)
 # '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
 CITATION_AT_END = re.compile(r"\(\s*(?!(?:Est|Estimated|Forecast|Projected|Expected|Base|Year|Fiscal|Calendar|Since|Until|"
                              r"Through|From|By|In|As|End|Before|After)\b)[A-Z][a-z]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][a-z]+)?"
                              r",?\s+(?:19|20)\d\d[a-z]?\s*\)\s*[.!?]?\s*$")
+# 'In 2021, the kelp market grew by 7% over 2020, reaching $4 billion': the year opening the sentence, and the one the
+# amount is compared with
+OPENING_YEAR = re.compile(r"^(?:in|during|for|as\s+of|(?:by|at)\s+the\s+end\s+of)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+COMPARED_WITH = re.compile(r"\b(?:over|compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b"
+                           r"(?!\s*(?:-|–|—|to|and|through)\s*(?:19|20)?\d\d)", re.IGNORECASE)
+# 'estimated at 41 million tonnes in 2024, while its value was USD 9 billion': a volume, then the value
+VOLUME = re.compile(r"\b\d[\d,.]*\s?(?:(?:million|billion|thousand|mn|bn|[MBK])\s+)?(?:units|tonnes|tons|metric\s+tons|Mt|kt)\b")
+# 'a CAGR of 2% in volume and 4% in value', 'In volume terms, the market ...': the rate of the market's volume
+VOLUME_RATE_AFTER = re.compile(r"^\s*(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
+VOLUME_OPENING = re.compile(r"^(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
+VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approximately|roughly|nearly|some|over|more\s+than)\s+)?$",
+                       re.IGNORECASE)  # 'which takes the market volume to 9M units'
+VALUE_WORD = re.compile(r"\bvalue\b", re.IGNORECASE)
+REFERS_BACK = re.compile(r"^(?:it|this|that)\b", re.IGNORECASE)
+# '... USD 9 billion by that year': the year of the sentence before
+THAT_YEAR_AFTER = re.compile(r"^\s*,?\s*(?:by|in|for|during)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 # 'Between 2010 and 2020, the market grew from $2 billion to $5 billion': two amounts joined 'from A to B'
 FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 TO_BETWEEN = re.compile(r"\s*to\s*", re.IGNORECASE)
@@ -156,6 +207,16 @@ OPENING_SHARE = re.compile(r"^(?:with|holding|having|accounting\s+for|capturing|
                            r"more\s+than|almost)\s+)?$", re.IGNORECASE)
 SUBJECT_AFTER_SHARE = re.compile(r"^\s*(?:(?:global\s+|market\s+|revenue\s+)*share\s*)?(?:(?:in|as\s+of|for)\s+(?:19|20)\d\d"
                                  r"\s*)?,\s*(?:the\s+)?", re.IGNORECASE)
+# 'the total kelp lighting market' on an outdoor kelp lighting page: the whole of a market the title names a part of
+WHOLE_OF = re.compile(r"^\s*(?:total|whole|entire|overall)\s+\S", re.IGNORECASE)
+# 'The fertilizer market, which includes kelp fertilizer, urea and potash, ...': a market and its parts
+INCLUDING = re.compile(r"\b(?:market|industry|sector)\s*,?\s+(?:(?:which|that)\s+(?:includes?|comprises?|covers?|"
+                       r"encompass(?:es)?|spans?)|,?\s*(?:including|comprising|covering|encompassing|spanning))\s+(?:both\s+)?",
+                       re.IGNORECASE)
+# the end of the list of parts: ', reached USD ...', or the figure
+PARTS_END = re.compile(r",\s*(?:and\s+)?(?:reached|was|were|is|are|stood|had|has|grew|rose|will|accounted|totall?ed|"
+                       r"valued|worth|expected|projected|estimated)\b.*$", re.IGNORECASE | re.DOTALL)
+PARTS_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 # a sentence's subject: 'The global seaweed harvest is projected to ...'
 THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
                          r"would|may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
@@ -164,6 +225,14 @@ SPEAKER = re.compile(r"\s*(?:we|i|they|you|analysts|experts|researchers|forecast
 SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"
                                    r"spending|market|industry|sector|it|its|this)\b", re.IGNORECASE)
 ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
+ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)\s*$")  # 'the kelp fertilizer (KF) ' before 'market'
+# 'growth is driven by rising kelp exports, which reached $2 billion': the amount of what drives the market
+DRIVER_WHICH = re.compile(r"\b(?:driven|fuel(?:l)?ed|propelled|boosted|spurred|supported|underpinned)\s+by\s+[^,;.()]{3,80},"
+                          r"\s*which\s+[^,;]{0,40}$", re.IGNORECASE)
+# 'kelp snacks represent 40% of the kelp food market at USD 2 billion': the value of the share just stated
+SHARE_AT_AMOUNT = re.compile(r"^\s*(?:share\s+)?of\s+(?:the\s+)?(?:[\w&'-]+\s+){0,4}?(?:market|industry|sector|total|sales|revenues?)"
+                             r"\s*,?\s+(?:at|worth|valued\s+at|amounting\s+to|or)\s+(?:(?:around|about|approximately|roughly|"
+                             r"nearly|some|an\s+estimated)\s+)?$", re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
@@ -175,6 +244,9 @@ SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bseg
                          re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
                              re.IGNORECASE)
+# 'over the forecast period starting from 2024': the period's start alone
+FORECAST_START = re.compile(r"\bforecast(?:ed)?\s+period\s+(?:starting|beginning|commencing)\s+(?:from|in|with)\s+"
+                            r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|—|to|and|through|until|till)\s*(?:19|20)?\d\d)", re.IGNORECASE)
 RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+current|the\s+past)\s+year\b", re.IGNORECASE)
 OPEN_END = re.compile(r"\b(?:through|till|until|by|to|thru)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:\(\d+\)\s+)?years",
@@ -182,16 +254,21 @@ NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w
 PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|will|estimated\s+to)\b", re.IGNORECASE)
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 # 'the global market', 'global app revenue', 'global sales': 'global' names the whole, not a region after another
-GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|spending|demand|industry)\b", re.IGNORECASE)
+GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|spending|demand|industry|total)\b",
+                          re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
                         "services", "service", "solutions", "products", "systems",
+                        # those who make up the market: 'kelp farming providers' revenue' is the kelp farming market's
+                        "providers",
                         # adjectives that say which estimate, not which market ('the present market', 'a possible market')
                         "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
                         "addressable", "serviceable", "broader", "wider", "said", "same", "approximate", "approximately",
                         # rank, not which market ('North America is the largest market with a 52% share')
                         "largest", "biggest", "dominant", "leading", "major", "top", "fastest", "growing",
                         "fastest-growing", "second", "third", "second-largest", "regional", "single",
+                        # and judge it ('Asia Pacific is the most promising market, with 25% of it')
+                        "most", "promising", "lucrative", "attractive",
                         # when, not which market ('last year's market')
                         "last", "next", "year", "today", "previous"}
 
@@ -412,14 +489,9 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         figure = replace(figure, scale_in_bn=carried[0].scale_in_bn)
     if figure.currency != "USD":
         return f"currency {figure.currency}: the seeds hold sizes in USD bn; convert with a sourced rate by hand"
-    if SEGMENT_CUE.search(text):
-        return "a segment's figure: segments are not placed automatically"
-    if _market_of_a_segment(context):
-        return _SEGMENT_BEFORE
-    if INCREMENT_CUE.search(context.before):
-        return "an increase of the market ('grow by'), not its size"
-    if PART_CUE.search(context.before):
-        return "a part's contribution to the market (a segment or a company), not the market's size"
+    not_the_size = _amount_of_a_part_or_a_change(context)
+    if not_the_size:
+        return not_the_size
     problem, region = _scope_of(context)
     if problem:
         return problem
@@ -432,6 +504,49 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         claim.resolved_relative = " ".join(filter(None, [year[1], f"Unit '{carried[1]}' read from the other amount "
                                                                   "of the sentence, which it grows from"]))
     return claim
+
+
+def _amount_of_a_part_or_a_change(context: _Context) -> str:
+    """Why an amount in a sentence about the market is not its size: a segment's, a part's contribution, an
+    increase, or what drives the market ('driven by kelp exports, which reached $2 billion'); '' when none."""
+    if SEGMENT_CUE.search(context.text):
+        return "a segment's figure: segments are not placed automatically"
+    if _paired_amounts(context):
+        return _PAIRED
+    if _market_of_a_segment(context):
+        return _SEGMENT_BEFORE
+    if INCREMENT_CUE.search(context.before):
+        return "an increase of the market ('grow by'), not its size"
+    if PART_CUE.search(context.before):
+        return "a part's contribution to the market (a segment or a company), not the market's size"
+    if _value_of_a_share(context):
+        return "the value of a share of the market held by a part (a segment or a company), not the market's size"
+    if DRIVER_WHICH.search(context.text[:context.figure.start]):
+        return "a figure of what drives the market ('driven by ..., which'), not the market's size"
+    return ""
+
+
+def _value_of_a_share(context: _Context) -> bool:
+    """'Kelp snacks represent 40% of the kelp food market at USD 2 billion': the amount right after a share of the
+    market is the value of that share; with no region named for it, a part's (a region's is its size: 'The US holds
+    30% of the market at USD 1.5 billion')."""
+    previous = context.earlier[-1] if context.earlier else None
+    return (previous is not None and previous.kind == "percent" and SHARE_AT_AMOUNT.match(context.before) is not None
+            and _region_before(context) is None)
+
+
+def _paired_amounts(context: _Context) -> bool:
+    """'The kelp and algae markets reached respective values of $4 billion and $2 billion', '... $4 billion and $2
+    billion in 2024, respectively': the amount is one of a run of amounts, each of another subject."""
+    amounts = [figure for figure in find_figures(context.text) if figure.kind == "money"]
+    index = next(i for i, figure in enumerate(amounts) if figure.start == context.figure.start)
+    first = last = index
+    while first > 0 and RESPECTIVE_JOIN.fullmatch(context.text[amounts[first - 1].end:amounts[first].start]):
+        first -= 1
+    while last + 1 < len(amounts) and RESPECTIVE_JOIN.fullmatch(context.text[amounts[last].end:amounts[last + 1].start]):
+        last += 1
+    return first < last and (RESPECTIVE_OF.search(context.text[:amounts[first].start]) is not None
+                             or RESPECTIVELY_AFTER.match(context.text[amounts[last].end:]) is not None)
 
 
 def _carried_scale(context: _Context) -> tuple[Figure, str] | None:
@@ -465,7 +580,7 @@ def _sales_of_the_title_market(context: _Context) -> bool:
     reach $3 billion' on a kelp fertilizer market page: the world sales or spending of what the title names (not a
     company's: 'its global sales')."""
     clause = context.text[:context.figure.start]
-    sales = WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause)
+    sales = WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause) or WORLD_DEMAND_FOR.search(clause)
     title = _title_spelled_out(context.page)
     return sales is not None and _named_by_title(_name_words(sales.group("what"), title), title.lower())
 
@@ -506,6 +621,10 @@ def _revenue_of_the_market(context: _Context) -> bool:
     names the company as the subject)."""
     if MARKET_REVENUE.search(context.before) or _sales_of_the_title_market(context):
         return True
+    if INDUSTRY_REVENUE_SUBJECT.search(context.text[:context.figure.start]):
+        return True  # 'industry revenue is set to grow ... to $9 billion'
+    if _year_of_the_volume(context) is not None:
+        return True  # 'kelp market sales reached 41 million tonnes in 2024, while their value was USD 9 billion'
     generates = MARKET_GENERATES.search(context.text[:context.figure.start])
     return (generates is not None and IN_REVENUE_AFTER.match(context.after) is not None
             and not re.search(r"\b(?:in|of|across|within|for|among|to|from|than)\s+$", context.text[:generates.start()],
@@ -559,15 +678,37 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     if opening_year:
         return opening_year, ""
     after = CITATION_AT_END.sub("", _clause_after(context))  # '(Lindqvist 2019).' dates the source, not the amount
-    for text in (after, context.before, _row_label(context)):
-        found = years_in(text)
-        if found:
-            chosen = found[0] if text is after else found[-1]
-            return chosen[0], ""
+    found = years_in(after)
+    if found:
+        return found[0][0], ""
+    before = _year_before(context)
+    if before is not None:
+        return before
     opening = OPENING_PERIOD.match(context.text)
     if opening and GREW_TO.search(context.before):  # 'From 2019 to 2022 ... the market grew to USD x'
         return year_range(opening.group("period"))[1], ""
-    return _year_at_growth_end(context) or "year unclear: no year stated beside the amount"
+    return (_year_at_growth_end(context) or _year_of_the_volume(context) or _that_year(context)
+            or "year unclear: no year stated beside the amount")
+
+
+def _year_before(context: _Context) -> tuple[int, str] | str | None:
+    """The year printed before an amount with none after it, the last in its clause ('In 2024, ... USD x'); but
+    the year opening the sentence when the one nearer is the year it is compared with ('In 2021, it grew 7% over
+    2020, reaching $4 billion'); and no year when the text is cut off right after the amount ('USD 1.2 billion in
+    2024, on track for USD 1.3 billion' and then nothing): its own year would have followed it, the one before is
+    the earlier amount's. None when no year is printed before it."""
+    found = years_in(context.before) or years_in(_row_label(context))
+    if not found:
+        return None
+    if (context.sentence.kind != "row" and not context.text[context.figure.end:].strip() and len(found) == 1
+            and YEAR_RIGHT_AFTER.match(context.before) and any(figure.kind == "money" for figure in context.earlier)):
+        return ("year unclear: the text is cut off right after the amount (its own year would follow it); the year "
+                "before it is the earlier amount's")
+    opening = OPENING_YEAR.match(context.text)
+    compared = COMPARED_WITH.sub("", context.before)
+    if opening and compared != context.before and not years_in(compared):
+        return int(opening.group("year")), ""
+    return found[-1][0], ""
 
 
 def _year_at_growth_end(context: _Context) -> tuple[int, str] | None:
@@ -584,6 +725,49 @@ def _year_at_growth_end(context: _Context) -> tuple[int, str] | None:
         return None
     _, end, wording = span
     return end, f"Year {end} read from the end of the CAGR period printed with the amount ('{wording}')"
+
+
+def _year_of_the_volume(context: _Context) -> tuple[int, str] | None:
+    """'the kelp market was estimated at 41 million tonnes in 2024, while its value was USD 9 billion', 'In 2024 the
+    kelp market reached 41 Mt. It represents in value USD 9 billion': an amount worded as the value right after the
+    market's volume (units, tonnes; a market named before it), in its sentence or the one before ('It ...', same
+    paragraph), is of the volume's year: the one right after the volume, else the last before it."""
+    if not VALUE_WORD.search(context.before):
+        return None
+    clause, volume = context.text[:context.figure.start], None
+    volumes = list(VOLUME.finditer(clause))
+    if volumes:
+        volume = volumes[-1]
+    elif REFERS_BACK.match(context.text):
+        sentence = context.sentence
+        before = [other for other in context.page.sentences if other.section == sentence.section
+                  and other.paragraph == sentence.paragraph and other.number == sentence.number - 1]
+        clause = before[0].text if before else ""
+        volume = next(reversed(list(VOLUME.finditer(clause))), None)
+    if volume is None or not MARKET_NOT_NAMED.search(clause[:volume.start()]):
+        return None  # the volume of the market, not a company's
+    after = YEAR_RIGHT_AFTER.match(clause[volume.end():])
+    years = years_in(after.group(0)) if after else years_in(clause[:volume.start()])[-1:]
+    if not years:
+        return None
+    return years[0][0], f"Year {years[0][0]} read from the market's volume stated with the value ('{volume.group(0)}')"
+
+
+def _that_year(context: _Context) -> tuple[int, str] | None:
+    """'Our forecasts for the kelp market by 2040:' then '- it should be worth USD 9 billion by that year': 'that
+    year' right after an amount, with no year printed before it in its sentence, is the one year the sentence right
+    before prints (in its section: a list item's is the line above the list)."""
+    that_year = THAT_YEAR_AFTER.match(context.after)
+    if that_year is None or years_in(context.text[:context.figure.start]):
+        return None
+    sentence = context.sentence
+    before = [other for other in context.page.sentences
+              if other.section == sentence.section and other.number == sentence.number - 1]
+    years = {year for year, _ in years_in(before[0].text)} if before else set()
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year, f"Year {year} read from the sentence before ('{that_year.group(0).strip(' ,')}')"
 
 
 def _opening_period_year(context: _Context) -> int | str | None:
@@ -651,10 +835,29 @@ def _relative_year(context: _Context, extraction: Extraction) -> tuple[int, str]
 
 def _other_market(context: _Context) -> str:
     """The named market of the clause when it is not the page's market ('the originator biologics market',
-    'the market size for originator biologics')."""
+    'the market size for originator biologics', a market said to include the title's)."""
     clause = _spelled_out(context.text[:context.figure.start], context.page)
-    names = [_without_regions(name) for name in _market_names(clause)]  # 'the European market': the market in Europe
-    return _not_the_title_market(names, _title_spelled_out(context.page))
+    title = _title_spelled_out(context.page)
+    names = [_without_regions(name) for name in _market_names(clause, title)]  # 'the European market': the market in Europe
+    return _market_including_the_title_market(clause, title) or _not_the_title_market(names, title)
+
+
+def _market_including_the_title_market(clause: str, title: str) -> str:
+    """'The fertilizer market, which includes kelp fertilizer, urea and potash, ...' on a kelp fertilizer page: a
+    market said to include the title's market and parts the title does not name is a wider market, though the title
+    has its name ('' when it is not; nor when its name has all the title market's words: then its parts are the
+    title market's)."""
+    including = INCLUDING.search(clause)
+    if including is None:
+        return ""
+    name = MARKET_NAME_START.split(clause[:including.start()])[-1]
+    title_words, lowered = _title_market_words(title), title.lower()
+    if title_words and all(any(_same_word(word, other) for other in _name_words(name, title)) for word in title_words):
+        return ""
+    parts = [_name_words(_without_regions(part), title) for part in
+             PARTS_JOIN.split(PARTS_END.sub("", clause[including.end():]))]
+    named = [_named_by_title(words, lowered) for words in parts if words]
+    return name.strip() + " market" if any(named) and not all(named) else ""
 
 
 def _title_spelled_out(page: Page) -> str:
@@ -686,12 +889,22 @@ def _spelled_out(clause: str, page: Page) -> str:
     return ABBREVIATION.sub(words_of, clause)
 
 
-def _market_names(clause: str) -> list[str]:
-    names = [MARKET_NAME_START.split(clause[:mention.start()])[-1].replace("-", " ")
-             for mention in MARKET_NOT_NAMED.finditer(clause)]
+def _market_names(clause: str, title: str) -> list[str]:
+    """The names of the markets of a clause: the words before 'market', or after 'market for'."""
+    names = [_name_before(clause[:mention.start()], title) for mention in MARKET_NOT_NAMED.finditer(clause)]
     names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
                         r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
     return names
+
+
+def _name_before(text: str, title: str) -> str:
+    """The name ending a text before 'market': 'the kelp fertilizer (KF) ' -> 'kelp fertilizer', its words
+    before an abbreviation in parentheses, unless the title prints the abbreviation (then it names the title's
+    market, as the page wrote it)."""
+    abbreviation = ABBREVIATION_AT_END.search(text)
+    if abbreviation and abbreviation.group("abbreviation").lower() not in title.lower():
+        text = text[:abbreviation.start()]
+    return MARKET_NAME_START.split(text)[-1].replace("-", " ")
 
 
 def _without_regions(name: str) -> str:
@@ -713,9 +926,21 @@ def _not_the_title_market(names: list[str], title: str) -> str:
     if joined:
         return joined[0].strip() + " market"
     if not named or any(_named_by_title(_name_words(name, title), lowered) and not _wider_than_title(name, title_words, title)
-                        and not _narrower_than_title(name, title) for name in named):
+                        and not _narrower_than_title(name, title) and not _whole_of_a_wider(name, title) for name in named):
         return ""
     return named[0].strip() + " market"
+
+
+def _whole_of_a_wider(name: str, title: str) -> bool:
+    """'the total kelp lighting market' on an outdoor kelp lighting page: 'total' (whole, entire, overall) and words
+    the title prints after a word of its own that the name lacks name the whole market the title's is a part of."""
+    words = _name_words(name, title)
+    if not WHOLE_OF.match(name) or not words:
+        return False
+    printed = r"[\s-]+".join(re.escape(word[:5]) + r"[a-z]*" for word in words)
+    before = re.search(rf"([a-z]+)[\s-]+{printed}\b", _without_regions(title).lower())  # 'Europe' is no part
+    return (before is not None and before.group(1) not in GENERIC_MARKET_WORDS | DESCRIBING_WORDS
+            and not MARKET_NAME_START.fullmatch(before.group(1)))  # 'Outlook on Kelp Lighting' names no part
 
 
 def _narrower_than_title(name: str, title: str) -> bool:
@@ -742,7 +967,8 @@ def _joins_another_market(name: str, title: str) -> bool:
 
 def _title_market_words(title: str) -> list[str]:
     """The words that name the title's market: 'Kelp Fertilizer Market Outlook' -> kelp, fertilizer; 'A growing
-    market for kelp fertilizer' -> kelp, fertilizer."""
+    market for kelp fertilizer' -> kelp, fertilizer; 'Europe Kelp Market' -> kelp (a region is the market's scope,
+    not its name: 'the kelp market' of its text names all of it)."""
     for_what = re.search(r"\bmarket\s+(?:for|of)\s+(.+)", title, re.IGNORECASE)
     head = re.search(r"\b(?:market|industry|sector)\b", title, re.IGNORECASE)
     if for_what:
@@ -751,7 +977,7 @@ def _title_market_words(title: str) -> list[str]:
         name = MARKET_NAME_START.split(title[:head.start()])[-1]
     else:
         return []
-    return _name_words(name.replace("-", " "), title)
+    return _name_words(_without_regions(name).replace("-", " "), title)
 
 
 def _same_word(word: str, other: str) -> bool:
@@ -788,7 +1014,7 @@ def _referred_market(context: _Context) -> str:
     earlier = [s for s in context.page.sentences if s.section == sentence.section and s.paragraph == sentence.paragraph
                and s.number < sentence.number]
     for before in reversed(earlier):
-        named = [name for name in _market_names(before.text) if _name_words(name, title)]
+        named = [name for name in _market_names(before.text, title) if _name_words(name, title)]
         if named:
             fewer = [name for name in named if _fewer_than_title(name, _title_market_words(title), title)]
             other = _not_the_title_market(named, title) or (fewer[-1].strip() + " market" if fewer == named else "")
@@ -870,6 +1096,8 @@ def _is_cagr(context: _Context) -> bool:
         return True  # 'a growth rate of 12% from 2024 to 2031'
     if _growth_rate_of_forecast(context):
         return True  # 'USD 5 billion by 2030 with growth rate of 9%'
+    if AVERAGE_RATE_AFTER_SIZE.search(context.before) and context.last_placed_metric == "market_size":
+        return True  # 'grow to USD 9 billion by 2030 at an average rate of 6%'
     return bool(context.earlier) and _continues_cagr(context)
 
 
@@ -882,8 +1110,12 @@ def _growth_rate_of_forecast(context: _Context) -> bool:
 
 
 def _continues_cagr(context: _Context) -> bool:
-    """'a CAGR of 6.1% from 2018 to 2023 and 8.4% from 2024 to 2030': the second is a CAGR too."""
+    """'a CAGR of 6.1% from 2018 to 2023 and 8.4% from 2024 to 2030': the second is a CAGR too. Only a rate right
+    after a rate: in 'a CAGR of 3% to $2 billion by 2030, with a rise of 4% in 2030 alone' the amount between
+    them ends the CAGR's clause, and the rate after it is another's (one year's)."""
     previous = context.earlier[-1]
+    if previous.kind != "percent":
+        return False
     between = context.text[previous.end:context.figure.start]
     cue_before = CAGR_CUE.search(context.text[max(0, previous.start - 80):previous.start])
     return bool(cue_before) and len(between) < 60 and "share" not in between.lower() and not SHARE_BEFORE.search(between)
@@ -901,9 +1133,9 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
                 "the sign is not printed; enter it by hand after review")
     if RESPECTIVELY.search(context.text[figure.end:]):
         return _PAIRED
-    of_other = CAGR_OF_OTHER.search(context.before)
-    if of_other and not MARKET_ITSELF.search(of_other.group("what")):
-        return f"the CAGR of something named ('{of_other.group('what').strip()}'), not of the market"
+    of_another = _cagr_of_something_else(context)
+    if of_another:
+        return of_another
     if not _names_a_size(context, extraction):
         if any(other.kind == "money" for other in find_figures(context.text)):
             return "a CAGR beside an amount in a sentence that names no market (a product's or a segment's?)"
@@ -917,6 +1149,62 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
                   region.region_id if region else "WORLD")
     _set_period(claim, context, extraction)
     return claim
+
+
+def _cagr_of_something_else(context: _Context) -> str:
+    """Why a CAGR is not the rate of the market's value: the CAGR of something named, of the revenue of or the
+    demand for something the title does not name, or of the market's volume; '' when none."""
+    of_other = CAGR_OF_OTHER.search(context.before)
+    if of_other and not MARKET_ITSELF.search(of_other.group("what")):
+        return f"the CAGR of something named ('{of_other.group('what').strip()}'), not of the market"
+    revenue_of = _revenue_of_another(context)
+    if revenue_of:
+        return f"the CAGR of the revenue of '{revenue_of}', which the page title does not name"
+    demand_for = _demand_for_another(context)
+    if demand_for:
+        return f"the CAGR of demand for '{demand_for}', which the page title does not name"
+    if _rate_of_volume(context):
+        return "a CAGR of the market's volume (units, tonnes), not of its value"
+    return ""
+
+
+def _rate_of_volume(context: _Context) -> bool:
+    """'a CAGR of 2% in volume and 4% in value', 'In volume terms, the market grows at 2% CAGR', 'a CAGR of 2%, which
+    brings the market volume to 9M units' (the volume a rate takes the market to, no amount of money in the sentence):
+    the rate the volume grows at."""
+    if VOLUME_RATE_AFTER.match(context.after):
+        return True
+    if VOLUME_OPENING.match(context.text) and not VALUE_WORD.search(context.text[:context.figure.start]):
+        return True
+    rest = context.text[context.figure.end:]
+    return (any(VOLUME_TO.search(rest[:volume.start()]) for volume in VOLUME.finditer(rest))
+            and not any(figure.kind == "money" for figure in find_figures(context.text)))
+
+
+def _revenue_of_another(context: _Context) -> str:
+    """'while kelp snack revenue will grow at a 3% CAGR' on a kelp fertilizer page: the revenue of something the
+    title does not name (a part of the market or another one); '' when what it is of is the title's, a region or
+    the market itself ('global revenue')."""
+    revenue = REVENUE_SUBJECT.search(context.before)
+    if revenue is None:
+        return ""
+    what = _without_regions(MARKET_NAME_START.split(CONJUNCTION.split(revenue.group("what"))[-1])[-1])
+    title = _title_spelled_out(context.page)
+    words = _name_words(what, title)
+    return what.strip() if words and not _named_by_title(words, title.lower()) else ""
+
+
+def _demand_for_another(context: _Context) -> str:
+    """'Demand for all kinds of farm equipment should grow 4% a year' on a kelp harvester page: the demand for
+    something the title does not name (a wider market); '' when the title names it, or when a market is the
+    subject of the rate's clause ('demand for kelp is rising, and the market should grow at 4%')."""
+    demand = DEMAND_SUBJECT.search(context.text[:context.figure.start])
+    if demand is None or MARKET_NOT_NAMED.search(context.text[demand.end("what"):context.figure.start]):
+        return ""
+    what = MARKET_NAME_START.split(demand.group("what"))[-1]
+    title = _title_spelled_out(context.page)
+    words = _name_words(what, title)
+    return what.strip() if words and not _named_by_title(words, title.lower()) else ""
 
 
 def _other_subject(context: _Context) -> str:
@@ -934,8 +1222,8 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     after = SOURCE_CITATION.split(context.after)[0]
     row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
     label = LABEL_PERIOD.search(context.before)  # 'Market CAGR (2026-2030): 4.6%' on a line of its own
-    period = (year_range(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
-              or _period_before(context))
+    period = (_range_after(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
+              or _period_before(context) or _period_after_the_amount(context))
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
@@ -952,17 +1240,35 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
         return
     if FORECAST_PERIOD.search(after) or FORECAST_PERIOD.search(context.before):
-        claim.period_text = "during the forecast period"
-        own = [year_range(text) for text in (context.text,)]  # 'grow ... during 2019-2023, ... the forecast period'
-        forecast = own[0] or extraction.forecast_period
-        if forecast:
-            claim.period_start, claim.period_end = forecast[:2]
+        claim.period_start, claim.period_end, claim.period_text = _forecast_years(context, extraction, after)
         return
     if open_end:
         claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _range_after(after: str) -> tuple[int, int, str] | None:
+    """The period printed after a rate; but not a period printed after the end the rate is stated to ('grow 4% a year
+    through 2030, recovering from the slump of 2019-2021'), which is another clause's (unless it ends that year)."""
+    span = year_range(after)
+    open_end = OPEN_END.search(after)
+    if span and open_end and open_end.end() <= after.find(span[2]) and int(open_end.group("year")) != span[1]:
+        return None
+    return span
+
+
+def _forecast_years(context: _Context, extraction: Extraction, after: str) -> tuple[int | None, int | None, str]:
+    """The years of 'the forecast period' a CAGR is stated for: a period printed in its sentence ('grow ... during
+    2019-2023, ... the forecast period'); else the start printed after it ('over the forecast period starting from
+    2024': its end is not printed); else the page's forecast period."""
+    own = year_range(context.text)
+    start = FORECAST_START.search(after)
+    if start and own is None:
+        return int(start.group("year")), None, start.group(0)
+    period = own or extraction.forecast_period
+    return (period[0], period[1], "during the forecast period") if period else (None, None, "during the forecast period")
 
 
 def _from_year_to_size_year(context: _Context) -> tuple[int, int, str] | None:
@@ -977,6 +1283,24 @@ def _from_year_to_size_year(context: _Context) -> tuple[int, int, str] | None:
     if len(years) != 1 or years[0] <= int(start.group("year")):
         return None
     return int(start.group("year")), years[0], f"{start.group(0).strip()} (to the amount's {years[0]})"
+
+
+def _period_after_the_amount(context: _Context) -> tuple[int | None, int, str] | None:
+    """'grow at a CAGR of 3% to $2 billion over the five years to 2030' (or 'between 2025 and 2030'): the period
+    printed right after the amount the rate grows the market to is the rate's; 'over the N years to YEAR' prints
+    only its end."""
+    if not TO_AMOUNT_AFTER.match(context.after):
+        return None
+    amount = next((figure for figure in find_figures(context.text)
+                   if figure.start == context.next_start and figure.kind == "money"), None)
+    if amount is None:
+        return None
+    rest = context.text[amount.end:]
+    period = PERIOD_RIGHT_AFTER.match(rest)
+    if period:
+        return year_range(period.group(0))
+    years_to = YEARS_TO.match(rest)
+    return (None, int(years_to.group("year")), years_to.group(0).strip(" ,")) if years_to else None
 
 
 def _period_before(context: _Context) -> tuple[int, int, str] | None:
@@ -1026,6 +1350,8 @@ def _is_share(context: _Context) -> bool:
         return False  # 'accounts for 35% of clinical trials': a share of something else
     if SHARE_AFTER.search(context.after) or SHARE_BEFORE.search(context.before[-60:]):
         return True
+    if GLOBAL_TOTAL_AFTER.match(context.after) and any(figure.kind == "money" for figure in context.earlier):
+        return True  # 'China's kelp sales, USD 2 billion, are 20% of the global total'
     run = _respective_run(context)
     if any(figure.start == context.figure.start for figure in run) and _respective_regions(context, run):
         return True  # 'X and Y split the remaining 4% and 3%, respectively'

@@ -37,7 +37,8 @@ YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|u
 SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%]|-\d\d-\d\d)")  # not a date's year
 LOWER = r"over|more than|above|exceeding|exceeds?|in excess of|at least|upwards of|north of|surpassing|surpass(?:es)?"
 UPPER = r"under|less than|below|up to|at most"
-APPROXIMATE = r"around|approximately|approx\.?|about|nearly|roughly|close to|almost|an estimated|nearing|some|~|circa"
+APPROXIMATE = (r"around|approximately|approx\.?|about|nearly|roughly|close to|almost|an estimated|nearing|some|~|circa"
+               r"|in the region of")
 GROWTH_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|starting|anywhere|varying)\s+from\s*$", re.IGNORECASE)
 QUALIFIER = re.compile(rf"(?P<q>{LOWER}|{UPPER}|{APPROXIMATE})\s*$", re.IGNORECASE)

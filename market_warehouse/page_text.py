@@ -130,7 +130,10 @@ def page_from_text(text: str) -> Page:
 
 def _text_title(blocks: list[Block]) -> str:
     """The first line; but a first line of one word ('Opinion', a section label) followed by a short line with no
-    full stop is a label above the title, which is that line."""
+    full stop is a label above the title, which is that line. A line of punctuation alone ('-', a bullet left from
+    the page's menu) is no title: the title is the line after it."""
+    while blocks and not re.search(r"\w", blocks[0].text):
+        blocks = blocks[1:]
     if (len(blocks) > 1 and re.fullmatch(r"[A-Za-z]+", blocks[0].text) and blocks[1].kind == "text"
             and len(blocks[1].text.split()) <= 12 and not blocks[1].text.rstrip().endswith(".")):
         return blocks[1].text

@@ -298,3 +298,40 @@ def test_a_title_heading_is_read_after_the_text_and_flagged_against_it(drafted):
     assert title == [("2031", "4")]
     flags = (folder / "REVIEW.md").read_text().split("## Flags", 1)[1].split("## Claims")[0]
     assert "USD 4.27 billion ('Overview', sentence 1) and 4 Billion USD ('(title)', sentence 1)" in flags
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("6.4%", "another market: 'total robotics market'"),  # the whole market the title's is a part of
+    ("USD 61 billion", "another market: 'broader robotics market'"),  # said to include the title's among other parts
+    ("USD 14 billion", "a figure of what drives the market ('driven by ..., which')"),
+    ("2.1%", "the CAGR of the revenue of 'Legacy dredging'"),  # something the title does not name
+    ("USD 2.2 billion", "year unclear: the text is cut off right after the amount"),  # 2020 is the year of the amount before it
+])
+def test_wordings_of_batches_15_and_16_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch15_16_wordings.txt", figure)
+
+
+def test_a_value_stated_with_the_volume_takes_the_volumes_year_and_is_noted(drafted):
+    rows = read_csv(drafted["results"]["batch15_16_wordings.txt"].folder / "market_claims.csv")
+    notes = {row["year"]: row["note"] for row in rows if row["metric"] == "market_size"}
+    assert "Year 2021 read from the market's volume stated with the value ('14,300 units')" in notes["2021"]
+    assert "Year 2018 read from the market's volume stated with the value ('9,800 units')" in notes["2018"]
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("3.2%", "metric unclear: a percentage that is neither a CAGR nor a stated share"),  # one year's rise after the amount
+    ("1.9%", "a CAGR of the market's volume"),  # 'in volume', beside the value's rate
+    ("2.1%", "a CAGR of the market's volume"),  # taking the market volume to a number of units
+    ("2.2%", "a CAGR of the market's volume"),  # 'In volume terms, ...'
+    ("2.7%", "the CAGR of demand for 'building insulation'"),  # a wider market's demand
+    ("$1.9 billion", "figures paired 'respectively'"),  # 'respective values of': a region's, not the world's
+    ("USD 3.1 billion", "the value of a share of the market held by a part"),  # a part's, not the market's size
+])
+def test_wordings_of_batches_17_and_18_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch17_18_wordings.txt", figure)
+
+
+def test_an_amount_for_that_year_takes_the_year_of_the_line_above_and_is_noted(drafted):
+    rows = read_csv(drafted["results"]["batch17_18_wordings.txt"].folder / "market_claims.csv")
+    notes = {row["year"]: row["note"] for row in rows if row["metric"] == "market_size" and row["region_id"] == "WORLD"}
+    assert "Year 2040 read from the sentence before ('by that year')" in notes["2040"]
