@@ -22,8 +22,9 @@ SAME_PROCESS = {"test_report_site": "report_site", "test_report_wrapper": "repor
 # The slowest groups, slowest first (seconds each in `PYTEST_ADDOPTS=--durations=40 make test`, docs/scale.md), are
 # handed out before the rest: a free process always takes the longest group left, so neither waits at the end on
 # one long group the other could have shared. `make test` passes --no-loadscope-reorder, or pytest-xdist would hand
-# groups out by their number of tests instead. A group not listed runs after these, in file order.
-SLOWEST_GROUPS = ["report_site", "test_publish_guarantees", "test_estimate", "test_inputs_switch",
+# groups out by their number of tests instead. A group not listed runs after these, in file order. test_estimate
+# comes second as it needs no session build: the second process runs it while the first makes that build.
+SLOWEST_GROUPS = ["report_site", "test_estimate", "test_publish_guarantees", "test_inputs_switch",
                   "test_dbt_front_door", "test_publish_crashes", "test_team_market", "test_interrupts"]
 
 
