@@ -1,0 +1,233 @@
+"""Which market a sentence names, measured against the page title's market: the title's own, a wider one that
+contains it ('the total kelp lighting market' on an outdoor kelp lighting page), a narrower one (a segment), or
+another market ('the kelp fertilizer and compost industry').
+
+It reads text alone (a clause, the page title, the page's own spelling of an abbreviation), never the grammar's
+reading of a figure, so it is kept apart from the claim grammar (claim_extraction.py), which decides what a
+figure is and asks this module whether the market named beside it is the page's.
+"""
+from __future__ import annotations
+
+import re
+
+from market_warehouse.page_text import Page
+from market_warehouse.region_names import region_mentions
+
+# 'the deep-dive market assessment study by X', 'industry reports and market trends': sources, not markets
+MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|reports?|"
+                              r"analys[ie]s|surveys?|intelligence|insights?|estimates?|data|trends?)\b)", re.IGNORECASE)
+# 'the total kelp lighting market' on an outdoor kelp lighting page: the whole of a market the title names a part of
+WHOLE_OF = re.compile(r"^\s*(?:total|whole|entire|overall)\s+\S", re.IGNORECASE)
+# 'The fertilizer market, which includes kelp fertilizer, urea and potash, ...': a market and its parts
+INCLUDING = re.compile(r"\b(?:market|industry|sector)\s*,?\s+(?:(?:which|that)\s+(?:includes?|comprises?|covers?|"
+                       r"encompass(?:es)?|spans?)|,?\s*(?:including|comprising|covering|encompassing|spanning))\s+(?:both\s+)?",
+                       re.IGNORECASE)
+# the end of the list of parts: ', reached USD ...', or the figure
+PARTS_END = re.compile(r",\s*(?:and\s+)?(?:reached|was|were|is|are|stood|had|has|grew|rose|will|accounted|totall?ed|"
+                       r"valued|worth|expected|projected|estimated)\b.*$", re.IGNORECASE | re.DOTALL)
+PARTS_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
+ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
+ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)\s*$")  # 'the kelp fertilizer (KF) ' before 'market'
+MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
+GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
+                        "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
+                        "services", "service", "solutions", "products", "systems",
+                        # those who make up the market: 'kelp farming providers' revenue' is the kelp farming market's
+                        "providers",
+                        # adjectives that say which estimate, not which market ('the present market', 'a possible market')
+                        "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
+                        "addressable", "serviceable", "broader", "wider", "said", "same", "approximate", "approximately",
+                        # rank, not which market ('North America is the largest market with a 52% share')
+                        "largest", "biggest", "dominant", "leading", "major", "top", "fastest", "growing",
+                        "fastest-growing", "second", "third", "second-largest", "regional", "single",
+                        # and judge it ('Asia Pacific is the most promising market, with 25% of it')
+                        "most", "promising", "lucrative", "attractive",
+                        # when, not which market ('last year's market')
+                        "last", "next", "year", "today", "previous"}
+
+
+# words that say how a market is doing or how big it is, not which part of it: 'the lucrative kelp lighting market',
+# 'the $4 billion kelp lighting market'
+DESCRIBING_WORDS = {"billion", "million", "trillion", "multibillion", "lucrative", "dynamic", "vibrant", "competitive",
+                    "fragmented", "consolidated", "mature", "nascent", "robust", "strong", "healthy", "huge", "large", "big",
+                    "small", "massive", "sizeable", "sizable", "new", "key", "important", "established", "rapid", "steady",
+                    "resilient", "volatile", "crowded", "attractive", "promising", "fast", "booming", "thriving", "emerging",
+                    "expanding", "evolving", "burgeoning"}
+
+
+def market_including_the_title_market(clause: str, title: str) -> str:
+    """'The fertilizer market, which includes kelp fertilizer, urea and potash, ...' on a kelp fertilizer page: a
+    market said to include the title's market and parts the title does not name is a wider market, though the title
+    has its name ('' when it is not; nor when its name has all the title market's words: then its parts are the
+    title market's)."""
+    including = INCLUDING.search(clause)
+    if including is None:
+        return ""
+    name = MARKET_NAME_START.split(clause[:including.start()])[-1]
+    title_words, lowered = title_market_words(title), title.lower()
+    if title_words and all(any(_same_word(word, other) for other in name_words(name, title)) for word in title_words):
+        return ""
+    parts = [name_words(without_regions(part), title) for part in
+             PARTS_JOIN.split(PARTS_END.sub("", clause[including.end():]))]
+    named = [named_by_title(words, lowered) for words in parts if words]
+    return name.strip() + " market" if any(named) and not all(named) else ""
+
+
+def title_spelled_out(page: Page) -> str:
+    """'IVD Market Reaches ...' on a page that prints 'In Vitro Diagnostic': the title followed by the capitalised
+    words the page spells each of its abbreviations with, so that 'the world market for diagnostics' is read as
+    the title's market."""
+    spellings = []
+    for abbreviation in dict.fromkeys(ABBREVIATION.findall(page.title)):
+        words = r"[\s-]+".join(rf"{letter}[a-z]+" for letter in abbreviation.removesuffix("s"))
+        spelled = re.search(rf"\b{words}\b", page.text)
+        if spelled:
+            spellings.append(spelled.group(0))
+    return " | ".join([page.title, *spellings])
+
+
+def spelled_out(clause: str, page: Page) -> str:
+    """'the KFS market' where the title has not the abbreviation and the page spells it out ('kelp fertilizer
+    systems (KFS)'): the abbreviation read as its words, which are compared with the title."""
+    page_text = page.text
+
+    def words_of(match: re.Match) -> str:
+        letters = match.group(0).rstrip("s")
+        if named_by_title(name_words(match.group(0), page.title), page.title.lower()):
+            return match.group(0)  # the title has it, or its initials
+        defined = re.search(rf"((?:[A-Za-z][\w]*[\s-]+){{{len(letters)}}})\(\s*{re.escape(match.group(0))}\s*\)", page_text)
+        if defined and "".join(word[0] for word in re.split(r"[\s-]+", defined.group(1).strip())).lower() == letters.lower():
+            return defined.group(1).strip()
+        return match.group(0)
+    return ABBREVIATION.sub(words_of, clause)
+
+
+def market_names(clause: str, title: str) -> list[str]:
+    """The names of the markets of a clause: the words before 'market', or after 'market for'."""
+    names = [_name_before(clause[:mention.start()], title) for mention in MARKET_NOT_NAMED.finditer(clause)]
+    names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
+                        r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
+    return names
+
+
+def _name_before(text: str, title: str) -> str:
+    """The name ending a text before 'market': 'the kelp fertilizer (KF) ' -> 'kelp fertilizer', its words
+    before an abbreviation in parentheses, unless the title prints the abbreviation (then it names the title's
+    market, as the page wrote it)."""
+    abbreviation = ABBREVIATION_AT_END.search(text)
+    if abbreviation and abbreviation.group("abbreviation").lower() not in title.lower():
+        text = text[:abbreviation.start()]
+    return MARKET_NAME_START.split(text)[-1].replace("-", " ")
+
+
+def without_regions(name: str) -> str:
+    """A name without the regions it names ('global' kept: it is no region of a market, and names the whole)."""
+    for mention in reversed(region_mentions(name)):
+        if mention.region_id != "WORLD":
+            name = name[:mention.start] + name[mention.end:]
+    return name
+
+
+def not_the_title_market(names: list[str], title: str) -> str:
+    """The first market name that is not the title's; '' when one of them is the title's market. A name whose
+    words are all the title market's but its last ('the whole farm irrigation sector' on a farm irrigation
+    controllers page) is a wider market."""
+    lowered = title.lower().replace("-", " ")
+    title_words = title_market_words(title)
+    named = [name for name in names if name_words(name, title)]
+    joined = [name for name in named if _joins_another_market(name, title)]
+    if joined:
+        return joined[0].strip() + " market"
+    if not named or any(named_by_title(name_words(name, title), lowered) and not _wider_than_title(name, title_words, title)
+                        and not _narrower_than_title(name, title) and not _whole_of_a_wider(name, title) for name in named):
+        return ""
+    return named[0].strip() + " market"
+
+
+def _whole_of_a_wider(name: str, title: str) -> bool:
+    """'the total kelp lighting market' on an outdoor kelp lighting page: 'total' (whole, entire, overall) and words
+    the title prints after a word of its own that the name lacks name the whole market the title's is a part of."""
+    words = name_words(name, title)
+    if not WHOLE_OF.match(name) or not words:
+        return False
+    printed = r"[\s-]+".join(re.escape(word[:5]) + r"[a-z]*" for word in words)
+    before = re.search(rf"([a-z]+)[\s-]+{printed}\b", without_regions(title).lower())  # 'Europe' is no part
+    return (before is not None and before.group(1) not in GENERIC_MARKET_WORDS | DESCRIBING_WORDS
+            and not MARKET_NAME_START.fullmatch(before.group(1)))  # 'Outlook on Kelp Lighting' names no part
+
+
+def _narrower_than_title(name: str, title: str) -> bool:
+    """'the outdoor kelp lighting market' on a kelp lighting market page: the words of the title's market after a
+    first word the title lacks name a part of it (a segment), not the whole; a word that only describes the market
+    ('booming', 'rapidly', 'lucrative') names no part."""
+    words = name_words(name, title)
+    lowered = title.lower().replace("-", " ")
+    first, rest = (words[0], words[1:]) if words else ("", [])
+    return (bool(rest) and first.isalpha() and first[:5] not in lowered and all(word[:5] in lowered for word in rest)
+            and not first.endswith(("ly", "ing")) and first not in DESCRIBING_WORDS)
+
+
+def _joins_another_market(name: str, title: str) -> bool:
+    """'the kelp fertilizer and compost industry' on a kelp fertilizer page: a market joined ('and', '&') to one whose
+    words the title does not have is a combined market, not the title's."""
+    parts = re.split(r"\s+(?:and|&)\s+", name.strip(), flags=re.IGNORECASE)
+    if len(parts) < 2:
+        return False
+    lowered = title.lower().replace("-", " ")
+    in_title = [any(word[:5] in lowered for word in name_words(part, title)) for part in parts if name_words(part, title)]
+    return any(in_title) and not all(in_title)
+
+
+def title_market_words(title: str) -> list[str]:
+    """The words that name the title's market: 'Kelp Fertilizer Market Outlook' -> kelp, fertilizer; 'A growing
+    market for kelp fertilizer' -> kelp, fertilizer; 'Europe Kelp Market' -> kelp (a region is the market's scope,
+    not its name: 'the kelp market' of its text names all of it)."""
+    for_what = re.search(r"\bmarket\s+(?:for|of)\s+(.+)", title, re.IGNORECASE)
+    head = re.search(r"\b(?:market|industry|sector)\b", title, re.IGNORECASE)
+    if for_what:
+        name = MARKET_NAME_START.split(for_what.group(1))[0]
+    elif head:
+        name = MARKET_NAME_START.split(title[:head.start()])[-1]
+    else:
+        return []
+    return name_words(without_regions(name).replace("-", " "), title)
+
+
+def _same_word(word: str, other: str) -> bool:
+    return other.startswith(word[:5]) or word.startswith(other[:5])
+
+
+def _within_title(name: str, title_words: list[str], title: str) -> list[str]:
+    """The name's words when all of them are words of the title's market name (no abbreviation among them), else []."""
+    words = name_words(name, title)
+    if not title_words or re.search(r"\b[A-Z]{2,5}s?\b", name):
+        return []
+    return words if all(any(_same_word(word, other) for other in title_words) for word in words) else []
+
+
+def _wider_than_title(name: str, title_words: list[str], title: str) -> bool:
+    words = _within_title(name, title_words, title)
+    return bool(words) and not any(_same_word(word, title_words[-1]) for word in words)
+
+
+def fewer_than_title(name: str, title_words: list[str], title: str) -> bool:
+    """'the global controllers market' on a farm irrigation controllers page: some of the title market's words,
+    not all."""
+    words = _within_title(name, title_words, title)
+    return bool(words) and any(not any(_same_word(word, other) for word in words) for other in title_words)
+
+
+def named_by_title(words: list[str], title: str) -> bool:
+    """More than half of a market name's words in the page title: 'press release distribution' is the market of
+    'Press Release Industry Statistics'; 'originator biologics' is not the market of 'Biologics CDMO Market'."""
+    return sum(word[:5] in title for word in words) * 2 > len(words)
+
+
+def name_words(name: str, title: str) -> list[str]:
+    """The words that name a market; an abbreviation ('EV', 'CDMO') counts as named by the title when the title
+    has it or the initials of its words ('Electric Vehicle')."""
+    words = [word.removesuffix("'s") for word in name.split()[-4:]]
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", title)
+                       if word.lower() not in GENERIC_MARKET_WORDS).lower()
+    return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and re.search(r"[A-Za-z]", word)
+            and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
