@@ -88,8 +88,14 @@ GLOBAL_TOTAL_AFTER = re.compile(r"^\W{0,3}of\s+the\s+(?:(?:forecast|projected|es
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:(?:US\$|USD\s|\$)?[\d.,]+\s+(?:billion|million|trillion|bn|mn)\s+)?"
                             r"(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
                             re.IGNORECASE)
+# not a company's figure: 'its global sales', 'the group's worldwide revenue'
+NOT_A_COMPANYS = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)"
+# the verb after a subject whose figure follows: 'kelp snack revenue will ...', 'demand for kelp snacks is ...'
+SUBJECT_VERB = r"(?:is|are|was|were|will|would|could|should|may|might|has|have|had|grew|grows|rose|rises|to)\b[^%$€£]{0,60}$"
+# the verb after what the world demand or spending is for: '... for kelp fertilizer will reach'
+WHAT_ENDS = r"(?:will|is|are|was|were|has|have|had|to|should|could|may|reached|rose|grew|stood|in|by)\b"
 # 'global sales of these blends came to $4 billion': the market's sales, not a company's ('its global sales')
-GLOBAL_SALES_OF = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+sales\s+of\b"
+GLOBAL_SALES_OF = rf"{NOT_A_COMPANYS}\b(?:global|worldwide)\s+sales\s+of\b"
 SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
                       r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
@@ -97,27 +103,23 @@ SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\
 # 'worldwide kelp fertilizer sales are set to total $ 3.1 billion': the world sales of what the title names; and
 # 'global kelp farming providers (KFP) revenue is expected to reach $4 billion': the forecast world revenue of what it names
 # (a past revenue may be a wider industry's, named in passing)
-WORLDWIDE_SALES = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide)\s+"
+WORLDWIDE_SALES = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide)\s+"
                              r"(?P<what>(?:[\w-]+\s+){1,3}?)(?:sales\b|(?:\(\s*[A-Z]{2,6}\s*\)\s+)?revenues?\s+(?:is|are)\s+"
                              r"(?:expected|projected|forecast|set|estimated|poised|anticipated)\s+to\s+(?:reach|hit|total|exceed|"
                              r"surpass)\b)", re.IGNORECASE)
 # 'while kelp snack revenue will grow at a 3% CAGR': the revenue (or sales) of what the words before it name
 REVENUE_SUBJECT = re.compile(r"\b(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)(?:\(\s*[A-Z]{2,6}\s*\)\s+)?(?:revenues?|sales)\s+"
-                             r"(?:is|are|was|were|will|would|could|should|may|might|has|have|had|grew|grows|rose|rises|to)\b"
-                             r"[^%$€£]{0,60}$", re.IGNORECASE)
+                             + SUBJECT_VERB, re.IGNORECASE)
 # 'demand for kelp snacks is set to grow 3% a year': the demand for what the words after 'for' name
-DEMAND_SUBJECT = re.compile(r"\bdemand\s+for\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,6}?)(?:is|are|was|were|will|would|could|"
-                            r"should|may|might|has|have|had|grew|grows|rose|rises|to)\b[^%$€£]{0,60}$", re.IGNORECASE)
+DEMAND_SUBJECT = re.compile(r"\bdemand\s+for\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,6}?)" + SUBJECT_VERB, re.IGNORECASE)
 # 'global demand for kelp fertilizer is forecast to rise to $3 billion': the world demand for what the title names
-WORLD_DEMAND_FOR = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:global|worldwide|world)\s+demand\s+for\s+"
-                              r"(?P<what>(?:[\w-]+\s+){1,4}?)(?:will|is|are|was|were|has|have|had|to|should|could|may|"
-                              r"reached|rose|grew|stood|in|by)\b", re.IGNORECASE)
+WORLD_DEMAND_FOR = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+demand\s+for\s+"
+                              rf"(?P<what>(?:[\w-]+\s+){{1,4}}?){WHAT_ENDS}", re.IGNORECASE)
 CONJUNCTION = re.compile(r"\b(?:while|whereas|that|which|and|but|as|when|if|although|though|so)\b", re.IGNORECASE)
 # 'total spending on kelp fertilizer will reach $3 billion by 2030': the world spending on what the title names
-SPENDING_ON = re.compile(r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
+SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
                          r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
-                         r"(?P<what>(?:[\w-]+\s+){1,3}?)(?:will|is|are|was|were|has|have|had|to|should|could|may|reached|rose|"
-                         r"grew|stood|in|by)\b", re.IGNORECASE)
+                         rf"(?P<what>(?:[\w-]+\s+){{1,3}}?){WHAT_ENDS}", re.IGNORECASE)
 # 'this figure may pass $9 billion by 2031': the size drafted from the sentence before
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b", re.IGNORECASE)
 # 'In 2024, it was worth $4 billion' after 'The kelp economy is growing fast ...'
