@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from market_warehouse.figures import Figure, find_figures, year_range, years_in
+from market_warehouse.figures import APPROXIMATE, LOWER, Figure, find_figures, year_range, years_in
 from market_warehouse.market_names import (
     MARKET_NAME_START,
     MARKET_NOT_NAMED,
@@ -80,13 +80,21 @@ SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s
                           r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
                           r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
+# 'Europe buys 40% of global consumption': a share of what the market's buyers consume (of the world's, or all of it;
+# not 'of energy consumption')
+CONSUMPTION = r"(?:the\s+)?(?:(?:global|world|worldwide|total)\s+)?consumption\b(?!\s+(?:of|for)\b)"
 SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
-                         r"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue))", re.IGNORECASE)
+                         rf"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue)|of\s+{CONSUMPTION})",
+                         re.IGNORECASE)
+# '- North America holds the largest regional market share at nearly 38%' (a list item, no full stop): the share is
+# named before the figure, so nothing is cut off after it
+MARKET_SHARE_BEFORE = re.compile(r"\b(?:market|revenue)\s+share\s+(?:of|at|is|was|stands\s+at|stood\s+at|reaching)\s+"
+                                 rf"(?:(?:{APPROXIMATE}|{LOWER})\s*)?$", re.IGNORECASE)
 # 'China's kelp sales, USD 2 billion, are 20% of the (forecast) global total': of the world market's, after its value
 GLOBAL_TOTAL_AFTER = re.compile(r"^\W{0,3}of\s+the\s+(?:(?:forecast|projected|estimated)\s+)?(?:global|world|worldwide)\s+"
                                 r"total\b", re.IGNORECASE)
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:(?:US\$|USD\s|\$)?[\d.,]+\s+(?:billion|million|trillion|bn|mn)\s+)?"
-                            r"(?:[\w-]+\s+){0,4}?(?:market|revenue|sales|share|industry|total|value)\b)",
+                            rf"(?:[\w-]+\s+){{0,4}}?(?:market|revenue|sales|share|industry|total|value)\b|{CONSUMPTION})",
                             re.IGNORECASE)
 # not a company's figure: 'its global sales', 'the group's worldwide revenue'
 NOT_A_COMPANYS = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)"
@@ -224,6 +232,10 @@ SUBJECT_AFTER_SHARE = re.compile(r"^\s*(?:(?:global\s+|market\s+|revenue\s+)*sha
 # a sentence's subject: 'The global seaweed harvest is projected to ...'
 THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
                          r"would|may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
+# 'Analysts at Kelpwatch reported that kelp snacks grew ...', 'According to Kelpwatch, kelp snacks ...': who reports it,
+# before the sentence's own subject
+REPORTED_LEAD = re.compile(r"^(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w&'.-]+\s+){1,4}?(?:reported|reports|said|says|noted|"
+                           r"notes|found|finds|estimated|estimates|showed|shows)\s+(?:that\s+)?)", re.IGNORECASE)
 # 'We expect a CAGR of ...': the speaker, not the thing that grows
 SPEAKER = re.compile(r"\s*(?:we|i|they|you|analysts|experts|researchers|forecasters)\s*", re.IGNORECASE)
 SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"
@@ -240,8 +252,9 @@ CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolo
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
                       re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
-# a 'geographical segment' is a region, not a segment
-SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bsegments?\b"
+# a 'geographical segment' is a region, not a segment; 'segment reports' are sources ('some segment reports list lower
+# values'), not the figure's segment
+SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bsegments?\b(?!\s+(?:reports?|studies|analys[ie]s)\b)"
                          r"|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
@@ -254,9 +267,10 @@ OPEN_END = re.compile(r"\b(?:through|till|until|by|to|thru)\s+(?P<year>(?:19|20)
 NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:\(\d+\)\s+)?years",
                         re.IGNORECASE)
 PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|will|estimated\s+to)\b", re.IGNORECASE)
-# 'the global market', 'global app revenue', 'global sales': 'global' names the whole, not a region after another
-GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|spending|demand|industry|total)\b",
-                          re.IGNORECASE)
+# 'the global market', 'global app revenue', 'global sales', 'dominates the global landscape': 'global' names the
+# whole, not a region after another
+GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|spending|demand|industry|total|landscape|stage|"
+                          r"arena)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -459,6 +473,9 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
         return None  # a company's revenue: listed_entities.py places it
     if not _names_a_size(context, extraction):
         return "metric unclear: an amount in a sentence about no market size"
+    subject = "" if MARKET_NOT_NAMED.search(_reported_clause(text)) else _other_subject(context)
+    if subject:  # 'Kelpwatch reported that kelp snacks grew 9%, reaching $2 billion in global revenue'
+        return f"the amount of the sentence's subject ('{subject}'), which names no market the page title names"
     carried = _carried_scale(context) if figure.scale_in_bn is None else None
     if figure.scale_in_bn is None and carried is None:
         return "unit unclear: no million / billion printed with the amount"
@@ -654,6 +671,9 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         return opening_year
     if opening_year:
         return opening_year, ""
+    period_after = _period_after_amounts_from_to(context)
+    if period_after is not None:
+        return period_after
     after = CITATION_AT_END.sub("", _clause_after(context))  # '(Lindqvist 2019).' dates the source, not the amount
     found = years_in(after)
     if found:
@@ -763,6 +783,19 @@ def _opening_period_year(context: _Context) -> int | str | None:
         return (f"year unclear: an amount grown 'from' after the period '{opening.group('period')}', not paired "
                 "with its years")
     return None
+
+
+def _period_after_amounts_from_to(context: _Context) -> tuple[int, str] | None:
+    """'revenue is set to rise from $2 billion to $5 billion between 2010 and 2020': the period printed right after the
+    two amounts joined 'from A to B' gives its years, in order, to them (as a period opening the sentence does), so the
+    first amount is not given the period's start as the year printed after the second. None when no such period."""
+    paired = _amounts_from_to(context.text)
+    period = PERIOD_RIGHT_AFTER.match(context.text[paired[1].end:]) if paired else None
+    span = year_range(period.group(0)) if period else None
+    if span is None:
+        return None
+    year = span[0] if context.figure.start == paired[0].start else span[1]
+    return year, f"Year {year} read from the period printed after the two amounts ('{period.group(0).strip(' ,')}')"
 
 
 def _amounts_from_to(text: str) -> tuple[Figure, Figure] | None:
@@ -1006,10 +1039,17 @@ def _demand_for_another(context: _Context) -> str:
     return what.strip() if words and not named_by_title(words, title.lower()) else ""
 
 
+def _reported_clause(text: str) -> str:
+    """A sentence without who reports it: 'Kelpwatch reported that kelp snacks grew ...' -> 'kelp snacks grew ...'."""
+    lead = REPORTED_LEAD.match(text)
+    return text[lead.end():] if lead else text
+
+
 def _other_subject(context: _Context) -> str:
-    """'The global seaweed harvest is projected to ...' on a kelp fertilizer market page, in a sentence that
-    names no market: its subject is something the title does not name (most of its words are not the title's)."""
-    subject = THE_SUBJECT.match(context.text)
+    """'The global seaweed harvest is projected to ...' on a kelp fertilizer market page, in a sentence that names no
+    market, or 'Kelpwatch reported that kelp snacks grew ...' (the subject of what is reported): its subject is something
+    the title does not name (most of its words are not the title's)."""
+    subject = THE_SUBJECT.match(_reported_clause(context.text))
     if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")) or SPEAKER.fullmatch(subject.group("what")):
         return ""
     what = without_regions(subject.group("what"))  # 'Europe is expected to register ...': a region, not a product
@@ -1243,7 +1283,7 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     if joint:
         return f"a share of several regions together ({joint}): not one region's share"
     if (context.sentence.kind != "row" and not context.text[context.figure.end:].strip()
-            and _breakdown_region(context) is None):
+            and _breakdown_region(context) is None and not MARKET_SHARE_BEFORE.search(context.before)):
         return "a share cut off after the figure (nothing after it, no full stop): of what is not stated"
     region = respective or _region_before(context) or _region_after_opening_share(context)
     if region is None:

@@ -16,15 +16,19 @@ CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "
 CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
 CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
 SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k|t)\b"
+SCALE_WORD = r"(?P<scale>trillion|billion|million|tn|bn|mn)"  # a scale spelled out, never a letter that could be a word's
 SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b": 1.0, "million": 0.001,
                 "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001, "t": 1000.0}
 RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
 AMOUNT = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER}))?"
 MONEY_RANGE_SCALED = re.compile(
-    rf"{CURRENCY_BEFORE}\s?(?P<num>{NUMBER})\s?(?P<scale>trillion|billion|million|tn|bn|mn)\s?(?:-|–|—|to)\s?"
+    rf"{CURRENCY_BEFORE}\s?(?P<num>{NUMBER})\s?{SCALE_WORD}\s?(?:-|–|—|to)\s?"
     rf"(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER})\s?(?P=scale)\b", re.IGNORECASE)
 MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
 MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}\b", re.IGNORECASE)
+# '5.63 (USD Billion)', '5.95(US$ bn)': the unit in parentheses right after the number, as a table header prints it
+MONEY_UNIT_IN_PARENTHESES = re.compile(rf"(?<![\w.$€£¥₹])(?P<num>{NUMBER})\s?\(\s?(?:in\s)?{CURRENCY_BEFORE}\s?{SCALE_WORD}s?\s?\)",
+                                       re.IGNORECASE)
 BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
 PERCENT_SIGN = r"\s?(?:%|percent\b|per cent\b)"
 YEAR_LIKE = r"(?:19[89]\d|20\d\d)"
@@ -64,8 +68,8 @@ def find_figures(sentence: str) -> list[Figure]:
     """Money and percentages in reading order; a later pattern never takes text an earlier one took."""
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in (("money", MONEY_RANGE_SCALED), ("money", MONEY_BEFORE), ("money", MONEY_AFTER), ("percent", PERCENT),
-                          ("bare", BARE_SCALED)):
+    for kind, pattern in (("money", MONEY_RANGE_SCALED), ("money", MONEY_UNIT_IN_PARENTHESES), ("money", MONEY_BEFORE),
+                          ("money", MONEY_AFTER), ("percent", PERCENT), ("bare", BARE_SCALED)):
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue

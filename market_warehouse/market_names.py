@@ -13,9 +13,10 @@ import re
 from market_warehouse.page_text import Page
 from market_warehouse.region_names import region_mentions
 
-# 'the deep-dive market assessment study by X', 'industry reports and market trends': sources, not markets
+# 'the deep-dive market assessment study by X', 'industry reports and market trends': sources, not markets; 'meets a
+# constant market demand': demand in general, no market named ('constant' is no market's name)
 MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|reports?|"
-                              r"analys[ie]s|surveys?|intelligence|insights?|estimates?|data|trends?)\b)", re.IGNORECASE)
+                              r"analys[ie]s|surveys?|intelligence|insights?|estimates?|data|trends?|demand)\b)", re.IGNORECASE)
 # 'the total kelp lighting market' on an outdoor kelp lighting page: the whole of a market the title names a part of
 WHOLE_OF = re.compile(r"^\s*(?:total|whole|entire|overall)\s+\S", re.IGNORECASE)
 # 'The fertilizer market, which includes kelp fertilizer, urea and potash, ...': a market and its parts
@@ -28,7 +29,7 @@ PARTS_END = re.compile(r",\s*(?:and\s+)?(?:reached|was|were|is|are|stood|had|has
 PARTS_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)\s*$")  # 'the kelp fertilizer (KF) ' before 'market'
-MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
+MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|from|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
                         "services", "service", "solutions", "products", "systems",

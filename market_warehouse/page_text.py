@@ -39,6 +39,9 @@ HEADER_UNIT = re.compile(r"\(\s*(?:in\s+)?(?:(?P<cur>USD|US\s?\$|\$|EUR|€|GBP|
 # A cell that is a number alone, as such a table prints it: '612', '~655*'
 BARE_CELL = re.compile(r"^(?P<q>~|≈|approx\.?\s*|about\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                        r"(?P<mark>\*{1,3}|†)?$", re.IGNORECASE)
+# '< Key Highlight >', '[Summary]': a section label in brackets, above the text, not the page's title
+BRACKETED_LABEL = re.compile(r"[<\[]\s*[^<>\[\]]{1,40}?\s*[>\]]")
+MARKET_WORD = re.compile(r"\b(?:markets?|industry)\b", re.IGNORECASE)
 DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B, %Y", "%B %Y",
                 "%b %Y", "%b, %Y")
 
@@ -131,8 +134,8 @@ def page_from_text(text: str) -> Page:
 def _text_title(blocks: list[Block]) -> str:
     """The first line; but a first line of one word ('Opinion', a section label) followed by a short line with no
     full stop is a label above the title, which is that line. A line of punctuation alone ('-', a bullet left from
-    the page's menu) is no title: the title is the line after it."""
-    while blocks and not re.search(r"\w", blocks[0].text):
+    the page's menu) or a section label in brackets ('< Key Highlight >') is no title: the title is the line after it."""
+    while blocks and (not re.search(r"\w", blocks[0].text) or _is_bracketed_label(blocks[0].text)):
         blocks = blocks[1:]
     if (len(blocks) > 1 and re.fullmatch(r"[A-Za-z]+", blocks[0].text) and blocks[1].kind == "text"
             and len(blocks[1].text.split()) <= 12 and not blocks[1].text.rstrip().endswith(".")):
@@ -144,7 +147,13 @@ def _text_title(blocks: list[Block]) -> str:
 
 def _is_banner(text: str) -> bool:
     """A first line that is a notice, not a title: whole sentences naming no market or industry."""
-    return text.rstrip().endswith((".", "!")) and not re.search(r"\b(?:markets?|industry)\b", text, re.IGNORECASE)
+    return text.rstrip().endswith((".", "!")) and not MARKET_WORD.search(text)
+
+
+def _is_bracketed_label(text: str) -> bool:
+    """A first line that labels a section, not a title: a few words in brackets naming no market or industry ('[Kelp
+    Market Report]' is a title)."""
+    return BRACKETED_LABEL.fullmatch(text) is not None and not MARKET_WORD.search(text)
 
 
 def _is_market_heading(block: Block) -> bool:

@@ -13,6 +13,7 @@ import yaml
 
 from market_warehouse.cli import main
 from market_warehouse.draft import DraftRequest, draft
+from market_warehouse.page_text import page_from_text
 from market_warehouse.project import PACKAGE_ROOT, Project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report_pages"
@@ -335,3 +336,24 @@ def test_an_amount_for_that_year_takes_the_year_of_the_line_above_and_is_noted(d
     rows = read_csv(drafted["results"]["batch17_18_wordings.txt"].folder / "market_claims.csv")
     notes = {row["year"]: row["note"] for row in rows if row["metric"] == "market_size" and row["region_id"] == "WORLD"}
     assert "Year 2040 read from the sentence before ('by that year')" in notes["2040"]
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("$0.2 billion", "the amount of the sentence's subject ('lichen inks')"),  # reported by a tracker, no market named
+    ("$0.35 billion", "the amount of the sentence's subject ('lichen pigments')"),  # 'According to ..., lichen pigments'
+    ("18%", "metric unclear: a percentage that is neither a CAGR nor a stated share"),  # a product's rise on the year
+])
+def test_wordings_of_batches_19_and_20_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch19_20_wordings.txt", figure)
+
+
+def test_amounts_grown_from_one_to_the_other_take_the_period_after_them_and_are_noted(drafted):
+    rows = read_csv(drafted["results"]["batch19_20_wordings.txt"].folder / "market_claims.csv")
+    notes = {row["year"]: row["note"] for row in rows if row["metric"] == "market_size"}
+    assert "Year 2015 read from the period printed after the two amounts ('during 2015-2018')" in notes["2015"]
+    assert "Year 2018 read from the period printed after the two amounts ('during 2015-2018')" in notes["2018"]
+
+
+def test_a_section_label_in_brackets_is_no_title_unless_it_names_a_market():
+    assert page_from_text("< Key Figures >\nKelp Market Outlook\nThe kelp market grew.").title == "Kelp Market Outlook"
+    assert page_from_text("[Kelp Market Report]\nThe kelp market grew.").title == "[Kelp Market Report]"
