@@ -191,6 +191,12 @@ RATE_IN_OTHER = re.compile(r"^\s*in\s+(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z]
                            r"(?=\s+(?:during|over|between|from|through|until|till|by)\b|\s*[,.;]|\s*$)")
 TIME_WORDS = re.compile(r"\b(?:years?|period|decades?|terms?|future|time|horizon|run|value|revenues?|sales|"
                         r"markets?|industry|sector|coming|next|forecast)\b", re.IGNORECASE)
+# 'China, the world's second biggest economy, ...': a ranking in the world, not a world figure
+WORLD_RANKING = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:largest|biggest|leading|top|\w+est)\b", re.IGNORECASE)
+# 'volume sales of heat pumps ... a CAGR of 13.6%': the rate of volumes sold, not of the market's value
+VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|deliveries)\b", re.IGNORECASE)
+# 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
+OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 # '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
 CITATION_AT_END = re.compile(r"\(\s*(?!(?:Est|Estimated|Forecast|Projected|Expected|Base|Year|Fiscal|Calendar|Since|Until|"
                              r"Through|From|By|In|As|End|Before|After)\b)[A-Z][a-z]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][a-z]+)?"
@@ -920,8 +926,10 @@ def _joint_regions(context: _Context) -> str:
 
 
 def _is_the_global_market(mention: RegionMention, text: str) -> bool:
-    """'North America dominated the global market with 35% share': 'global' names the market, not the region."""
-    return mention.region_id == "WORLD" and GLOBAL_WHOLE.match(text[mention.end:]) is not None
+    """'North America dominated the global market with 35% share': 'global' names the market, not the region;
+    'China, the world's second biggest economy, ...': a ranking among the world's, not the world's figure."""
+    return mention.region_id == "WORLD" and (GLOBAL_WHOLE.match(text[mention.end:]) is not None
+                                             or WORLD_RANKING.match(text[mention.end:]) is not None)
 
 
 def _is_cagr(context: _Context) -> bool:
@@ -1026,7 +1034,7 @@ def _rate_of_volume(context: _Context) -> bool:
     """'a CAGR of 2% in volume and 4% in value', 'In volume terms, the market grows at 2% CAGR', 'a CAGR of 2%, which
     brings the market volume to 9M units' (the volume a rate takes the market to, no amount of money in the sentence):
     the rate the volume grows at."""
-    if VOLUME_RATE_AFTER.match(context.after):
+    if VOLUME_RATE_AFTER.match(context.after) or VOLUME_SUBJECT.search(context.text[:context.figure.start]):
         return True
     if VOLUME_OPENING.match(context.text) and not VALUE_WORD.search(context.text[:context.figure.start]):
         return True
@@ -1088,9 +1096,9 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
-    through = CAGR_THROUGH.search(context.before)
-    if through:  # 'the CAGR through 2030 at 4%'
-        claim.period_end, claim.period_text = int(through.group("year")), through.group("end")
+    end_before = _end_before(context)
+    if end_before:
+        claim.period_end, claim.period_text = end_before
         return
     since = _from_year_to_size_year(context) or _from_size_year_until(context)
     if since:
@@ -1108,6 +1116,16 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _end_before(context: _Context) -> tuple[int, str] | None:
+    """The end year printed before a rate: 'the CAGR through 2030 at 4%', or a sentence opening 'By 2032, the market
+    is expected to grow at a 7.5% CAGR' (the rate its first figure)."""
+    through = CAGR_THROUGH.search(context.before)
+    if through:
+        return int(through.group("year")), through.group("end")
+    opening = OPENING_BY.match(context.text)
+    return (int(opening.group("year")), opening.group(0).strip(" ,")) if opening and not context.earlier else None
 
 
 def _range_after(after: str) -> tuple[int, int, str] | None:
