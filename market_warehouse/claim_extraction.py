@@ -183,6 +183,20 @@ YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
 FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
                              r"(?!\s*(?:-|–|to|through|until|till|and)\b)", re.IGNORECASE)
+# 'USD 9 billion in 2025 and grow at a CAGR of 6% from there until 2034': the period starts at the amount's year
+FROM_THERE_AFTER = re.compile(r"^\s*,?\s*from\s+(?:there|then|that\s+(?:level|point|base))\s+(?:until|till|to|through|thru)\s+"
+                              r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# 'a CAGR of 5% in air passenger traffic during ...': a rate of something named right after it, in lower case
+RATE_IN_OTHER = re.compile(r"^\s*in\s+(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                           r"(?=\s+(?:during|over|between|from|through|until|till|by)\b|\s*[,.;]|\s*$)")
+TIME_WORDS = re.compile(r"\b(?:years?|period|decades?|terms?|future|time|horizon|run|value|revenues?|sales|"
+                        r"markets?|industry|sector|coming|next|forecast)\b", re.IGNORECASE)
+# 'China, the world's second biggest economy, ...': a ranking in the world, not a world figure
+WORLD_RANKING = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:largest|biggest|leading|top|\w+est)\b", re.IGNORECASE)
+# 'volume sales of heat pumps ... a CAGR of 13.6%': the rate of volumes sold, not of the market's value
+VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|deliveries)\b", re.IGNORECASE)
+# 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
+OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 # '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
 CITATION_AT_END = re.compile(r"\(\s*(?!(?:Est|Estimated|Forecast|Projected|Expected|Base|Year|Fiscal|Calendar|Since|Until|"
                              r"Through|From|By|In|As|End|Before|After)\b)[A-Z][a-z]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][a-z]+)?"
@@ -912,8 +926,10 @@ def _joint_regions(context: _Context) -> str:
 
 
 def _is_the_global_market(mention: RegionMention, text: str) -> bool:
-    """'North America dominated the global market with 35% share': 'global' names the market, not the region."""
-    return mention.region_id == "WORLD" and GLOBAL_WHOLE.match(text[mention.end:]) is not None
+    """'North America dominated the global market with 35% share': 'global' names the market, not the region;
+    'China, the world's second biggest economy, ...': a ranking among the world's, not the world's figure."""
+    return mention.region_id == "WORLD" and (GLOBAL_WHOLE.match(text[mention.end:]) is not None
+                                             or WORLD_RANKING.match(text[mention.end:]) is not None)
 
 
 def _is_cagr(context: _Context) -> bool:
@@ -997,14 +1013,28 @@ def _cagr_of_something_else(context: _Context) -> str:
         return f"the CAGR of demand for '{demand_for}', which the page title does not name"
     if _rate_of_volume(context):
         return "a CAGR of the market's volume (units, tonnes), not of its value"
+    rate_in = _rate_in_another(context)
+    if rate_in:
+        return f"the CAGR of '{rate_in}' (printed right after it), which the page title does not name"
     return ""
+
+
+def _rate_in_another(context: _Context) -> str:
+    """'a healthy CAGR of 4.7% in air passenger traffic during 2017-2036' on an aircraft composites page: the rate of
+    something the title does not name; '' for time, value or region words ('in the forecast period', 'in value')."""
+    rate_in = RATE_IN_OTHER.match(context.after)
+    if rate_in is None or TIME_WORDS.search(rate_in.group("what")):
+        return ""
+    what = without_regions(rate_in.group("what"))
+    words = name_words(what, context.page.title)
+    return what.strip() if words and not named_by_title(words, context.page.title.lower()) else ""
 
 
 def _rate_of_volume(context: _Context) -> bool:
     """'a CAGR of 2% in volume and 4% in value', 'In volume terms, the market grows at 2% CAGR', 'a CAGR of 2%, which
     brings the market volume to 9M units' (the volume a rate takes the market to, no amount of money in the sentence):
     the rate the volume grows at."""
-    if VOLUME_RATE_AFTER.match(context.after):
+    if VOLUME_RATE_AFTER.match(context.after) or VOLUME_SUBJECT.search(context.text[:context.figure.start]):
         return True
     if VOLUME_OPENING.match(context.text) and not VALUE_WORD.search(context.text[:context.figure.start]):
         return True
@@ -1066,11 +1096,11 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
-    through = CAGR_THROUGH.search(context.before)
-    if through:  # 'the CAGR through 2030 at 4%'
-        claim.period_end, claim.period_text = int(through.group("year")), through.group("end")
+    end_before = _end_before(context)
+    if end_before:
+        claim.period_end, claim.period_text = end_before
         return
-    since = _from_year_to_size_year(context)
+    since = _from_year_to_size_year(context) or _from_size_year_until(context)
     if since:
         claim.period_start, claim.period_end, claim.period_text = since
         return
@@ -1086,6 +1116,16 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _end_before(context: _Context) -> tuple[int, str] | None:
+    """The end year printed before a rate: 'the CAGR through 2030 at 4%', or a sentence opening 'By 2032, the market
+    is expected to grow at a 7.5% CAGR' (the rate its first figure)."""
+    through = CAGR_THROUGH.search(context.before)
+    if through:
+        return int(through.group("year")), through.group("end")
+    opening = OPENING_BY.match(context.text)
+    return (int(opening.group("year")), opening.group(0).strip(" ,")) if opening and not context.earlier else None
 
 
 def _range_after(after: str) -> tuple[int, int, str] | None:
@@ -1122,6 +1162,20 @@ def _from_year_to_size_year(context: _Context) -> tuple[int, int, str] | None:
     if len(years) != 1 or years[0] <= int(start.group("year")):
         return None
     return int(start.group("year")), years[0], f"{start.group(0).strip()} (to the amount's {years[0]})"
+
+
+def _from_size_year_until(context: _Context) -> tuple[int, int, str] | None:
+    """'... reach USD 9 billion in 2025 and grow at a CAGR of 6% from there until 2034': the period starts at the year
+    of the one amount before the rate in the sentence and ends at the year printed after 'from there'."""
+    until = FROM_THERE_AFTER.match(context.after)
+    amounts = [figure for figure in context.earlier if figure.kind == "money"]
+    if until is None or len(amounts) != 1:
+        return None
+    start = YEAR_RIGHT_AFTER.match(context.text[amounts[0].end:])
+    years = [year for year, _ in years_in(start.group(0))] if start else []
+    if len(years) != 1 or years[0] >= int(until.group("year")):
+        return None
+    return years[0], int(until.group("year")), f"(from the amount's {years[0]}) {until.group(0).strip(' ,')}"
 
 
 def _period_after_the_amount(context: _Context) -> tuple[int | None, int, str] | None:

@@ -43,7 +43,9 @@ LOWER = r"over|more than|above|exceeding|exceeds?|in excess of|at least|upwards 
 UPPER = r"under|less than|below|up to|at most"
 APPROXIMATE = (r"around|approximately|approx\.?|about|nearly|roughly|close to|almost|an estimated|nearing|some|~|circa"
                r"|in the region of")
-GROWTH_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# 'from $74 billion to ...', 'from its current value of US $19 billion to ...': the first of two amounts grown between
+GROWTH_FROM = re.compile(r"\bfrom\s*$|\bfrom\s+(?:its|the|a)\s+(?:\w+\s+)?(?:value|level|size|valuation|base)\s+of\s*"
+                         r"(?:US\s*)?$", re.IGNORECASE)
 RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|starting|anywhere|varying)\s+from\s*$", re.IGNORECASE)
 QUALIFIER = re.compile(rf"(?P<q>{LOWER}|{UPPER}|{APPROXIMATE})\s*$", re.IGNORECASE)
 
@@ -83,7 +85,7 @@ def find_figures(sentence: str) -> list[Figure]:
 def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     groups = match.groupdict()
     numbers = _printed_numbers(groups)
-    lead = sentence[max(0, match.start() - 30):match.start()]
+    lead = sentence[max(0, match.start() - 40):match.start()]
     if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
         return None  # 'grow from $74 billion to $287 billion' is two figures, not a range
     scale = (groups.get("scale") or "").lower()
