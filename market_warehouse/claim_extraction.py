@@ -33,6 +33,8 @@ from market_warehouse.page_text import Page, Sentence
 from market_warehouse.region_names import RegionMention, region_mentions
 
 CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
+                      r"|\bcompound(?:ed)?\s+annual\s+rate\s+of\s+$"  # 'grow at a compound annual rate of 4.5 percent'
+
                       r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
                       r"a\s+year|per\s+year|yearly|each\s+year))"

@@ -41,6 +41,8 @@ BARE_CELL = re.compile(r"^(?P<q>~|≈|approx\.?\s*|about\s+)?(?P<num>\d{1,3}(?:,
                        r"(?P<mark>\*{1,3}|†)?$", re.IGNORECASE)
 # '< Key Highlight >', '[Summary]': a section label in brackets, above the text, not the page's title
 BRACKETED_LABEL = re.compile(r"[<\[]\s*[^<>\[\]]{1,40}?\s*[>\]]")
+# 'Consainsights logo': an image's alternative text above the title, not the title
+LOGO_LINE = re.compile(r"(?:[\w&.'-]+\s+){0,3}logo", re.IGNORECASE)
 MARKET_WORD = re.compile(r"\b(?:markets?|industry)\b", re.IGNORECASE)
 DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B, %Y", "%B %Y",
                 "%b %Y", "%b, %Y")
@@ -134,8 +136,10 @@ def page_from_text(text: str) -> Page:
 def _text_title(blocks: list[Block]) -> str:
     """The first line; but a first line of one word ('Opinion', a section label) followed by a short line with no
     full stop is a label above the title, which is that line. A line of punctuation alone ('-', a bullet left from
-    the page's menu) or a section label in brackets ('< Key Highlight >') is no title: the title is the line after it."""
-    while blocks and (not re.search(r"\w", blocks[0].text) or _is_bracketed_label(blocks[0].text)):
+    the page's menu), a section label in brackets ('< Key Highlight >') or a logo's text ('Kelpco logo') is no title:
+    the title is the line after it."""
+    while blocks and (not re.search(r"\w", blocks[0].text) or _is_bracketed_label(blocks[0].text)
+                      or LOGO_LINE.fullmatch(blocks[0].text)):
         blocks = blocks[1:]
     if (len(blocks) > 1 and re.fullmatch(r"[A-Za-z]+", blocks[0].text) and blocks[1].kind == "text"
             and len(blocks[1].text.split()) <= 12 and not blocks[1].text.rstrip().endswith(".")):
