@@ -217,6 +217,8 @@ VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approxim
                        re.IGNORECASE)  # 'which takes the market volume to 9M units'
 VALUE_WORD = re.compile(r"\bvalue\b", re.IGNORECASE)
 REFERS_BACK = re.compile(r"^(?:it|this|that)\b", re.IGNORECASE)
+WORLD_WORD_AFTER = re.compile(r"^\s*(?:worldwide|globally)\b", re.IGNORECASE)  # '$1.6bn worldwide by 2022'
+
 # '... USD 9 billion by that year': the year of the sentence before
 THAT_YEAR_AFTER = re.compile(r"^\s*,?\s*(?:by|in|for|during)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 # 'Between 2010 and 2020, the market grew from $2 billion to $5 billion': two amounts joined 'from A to B'
@@ -832,8 +834,12 @@ def _clause_after(context: _Context) -> str:
 
 def _printed_year_nearer(context: _Context) -> bool:
     """'last year's market back in 2017 was $3.7 billion': a year printed between the relative wording and the
-    amount, or right after the amount ('by 2023'), is the amount's year."""
-    relative = None if RELATIVE_YEAR.search(context.after) else list(RELATIVE_YEAR.finditer(context.before))
+    amount, or right after the amount ('by 2023'; also before a relative wording later in the sentence, '$1.6bn
+    worldwide by 2022, double the value forecast this year'), is the amount's year."""
+    relative_after = RELATIVE_YEAR.search(context.after)
+    if relative_after and YEAR_RIGHT_AFTER.match(WORLD_WORD_AFTER.sub("", context.after[:relative_after.start()])):
+        return True  # '$1.6bn worldwide by 2022, almost double the value forecast this year': 2022 is the amount's
+    relative = None if relative_after else list(RELATIVE_YEAR.finditer(context.before))
     if relative and YEAR_RIGHT_AFTER.match(context.after):
         return True  # 'reach $X this year and grow to $Y by 2023': 'this year' is $X's, 2023 is $Y's
     return bool(relative) and any(position >= relative[-1].end() for _, position in years_in(context.before))

@@ -84,7 +84,7 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
-    groups = match.groupdict()
+    groups = match.groupdict(default="")
     numbers = _printed_numbers(groups)
     lead = sentence[max(0, match.start() - 40):match.start()]
     if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
@@ -95,7 +95,7 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     if scale == "t" and not match.group(0)[-2].isdigit():
         return None  # '$1t' is a trillion; '$5 T-shirts' is not
     qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
-    qualifier = qualifier_match.group("q").lower() if qualifier_match else (groups.get("approx") or "").strip()
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else groups.get("approx", "").strip()
     values = _signed_values(kind, numbers, sentence, match.start())
     is_range = len(values) == 2
     return Figure(kind=kind, text=match.group(0).strip(), start=match.start(), end=match.end(),

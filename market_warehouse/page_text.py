@@ -138,8 +138,7 @@ def _text_title(blocks: list[Block]) -> str:
     full stop is a label above the title, which is that line. A line of punctuation alone ('-', a bullet left from
     the page's menu), a section label in brackets ('< Key Highlight >') or a logo's text ('Kelpco logo') is no title:
     the title is the line after it."""
-    while blocks and (not re.search(r"\w", blocks[0].text) or _is_bracketed_label(blocks[0].text)
-                      or LOGO_LINE.fullmatch(blocks[0].text)):
+    while blocks and _is_above_the_title(blocks[0].text):
         blocks = blocks[1:]
     if (len(blocks) > 1 and re.fullmatch(r"[A-Za-z]+", blocks[0].text) and blocks[1].kind == "text"
             and len(blocks[1].text.split()) <= 12 and not blocks[1].text.rstrip().endswith(".")):
@@ -147,6 +146,11 @@ def _text_title(blocks: list[Block]) -> str:
     if len(blocks) > 1 and _is_banner(blocks[0].text) and _is_market_heading(blocks[1]):
         return blocks[1].text  # a notice above the title ('Spring offer: 20% off ...'), then the title
     return next((block.text for block in blocks), "")
+
+
+def _is_above_the_title(text: str) -> bool:
+    """A first line that is no title: punctuation alone, a section label in brackets or a logo's text."""
+    return not re.search(r"\w", text) or _is_bracketed_label(text) or LOGO_LINE.fullmatch(text) is not None
 
 
 def _is_banner(text: str) -> bool:
