@@ -265,6 +265,9 @@ DRIVER_WHICH = re.compile(r"\b(?:driven|fuel(?:l)?ed|propelled|boosted|spurred|s
 SHARE_AT_AMOUNT = re.compile(r"^\s*(?:share\s+)?of\s+(?:the\s+)?(?:[\w&'-]+\s+){0,4}?(?:market|industry|sector|total|sales|revenues?)"
                              r"\s*,?\s+(?:at|worth|valued\s+at|amounting\s+to|or)\s+(?:(?:around|about|approximately|roughly|"
                              r"nearly|some|an\s+estimated)\s+)?$", re.IGNORECASE)
+# 'North America accounts for more than a third of the $35 billion global market': the amount is the whole's
+FRACTION_OF = re.compile(r"\b(?:a|one|two|three)\s+(?:third|quarter|half|fifth|tenth)s?\s+of\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
@@ -533,6 +536,9 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
         return "a part's contribution to the market (a segment or a company), not the market's size"
     if _value_of_a_share(context):
         return "the value of a share of the market held by a part (a segment or a company), not the market's size"
+    fraction = FRACTION_OF.search(context.before)
+    if fraction and _region_before(context) is not None:
+        return f"the whole a region holds a part of ('{fraction.group(0).strip()}'), not the region's size"
     if DRIVER_WHICH.search(context.text[:context.figure.start]):
         return "a figure of what drives the market ('driven by ..., which'), not the market's size"
     return ""
