@@ -148,8 +148,10 @@ MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total
                                re.IGNORECASE)
 MARKET_REVENUE = re.compile(r"\b(?:the|this)\s+(?:global\s+|worldwide\s+)?market\b(?!\s+(?:leader|player|share|participant))"
                             r"[^,;.]{0,40}?\b(?:a\s+)?(?:total\s+)?revenues?\s+of\s*$", re.IGNORECASE)
-# 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue
-MARKET_GENERATES = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,5}?(?:\(\s*[A-Z][\w&.-]{1,9}\s*\)\s+)?(?:market|industry|sector)\s+"
+# 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue; 'In 2025, kelp
+# industry generated ...': no article when the market opens the sentence or the clause after a comma
+MARKET_GENERATES = re.compile(r"(?:\b(?:the|this)\s+|^|,\s*)(?:[\w-]+\s+){0,5}?(?:\(\s*[A-Z][\w&.-]{1,9}\s*\)\s+)?"
+                              r"(?:market|industry|sector)\s+"
                               r"(?!(?:leaders?|players?|share|participants?)\b)(?:[\w']+\s+){0,5}?"
                               r"(?:generat\w*|bring\w*\s+in|brought\s+in|rak\w*\s+in|earn\w*|reach\w*)\s+(?:(?:around|about|"
                               r"approximately|roughly|nearly|some|an\s+estimated|over|more\s+than)\s+)?$", re.IGNORECASE)
