@@ -219,6 +219,9 @@ VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approxim
                        re.IGNORECASE)  # 'which takes the market volume to 9M units'
 VALUE_WORD = re.compile(r"\bvalue\b", re.IGNORECASE)
 REFERS_BACK = re.compile(r"^(?:it|this|that)\b", re.IGNORECASE)
+# 'Kelpwatch forecasts kelp sales will ...': who forecasts the sales, before what they are of
+FORECASTER_VERB = re.compile(r"\b(?:forecasts?|expects?|predicts?|projects?|estimates?|says|said|believes?|sees)\b",
+                             re.IGNORECASE)
 WORLD_WORD_AFTER = re.compile(r"^\s*(?:worldwide|globally)\b", re.IGNORECASE)  # '$1.6bn worldwide by 2022'
 
 # '... USD 9 billion by that year': the year of the sentence before
@@ -596,13 +599,26 @@ def _names_a_size(context: _Context, extraction: Extraction) -> bool:
 
 
 def _sales_of_the_title_market(context: _Context) -> bool:
-    """'worldwide kelp fertilizer sales are set to total $ 3.1 billion' or 'total spending on kelp fertilizer will
-    reach $3 billion' on a kelp fertilizer market page: the world sales or spending of what the title names (not a
-    company's: 'its global sales')."""
+    """'worldwide kelp fertilizer sales are set to total $ 3.1 billion', 'kelp fertilizer sales will reach $3 billion
+    worldwide' or 'total spending on kelp fertilizer will reach $3 billion' on a kelp fertilizer market page: the world
+    sales or spending of what the title names (not a company's: 'its global sales')."""
     clause = context.text[:context.figure.start]
     sales = WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause) or WORLD_DEMAND_FOR.search(clause)
+    what = sales.group("what") if sales else _sales_then_worldwide(context)
     title = title_spelled_out(context.page)
-    return sales is not None and named_by_title(name_words(sales.group("what"), title), title.lower())
+    return bool(what) and named_by_title(name_words(what, title), title.lower())
+
+
+def _sales_then_worldwide(context: _Context) -> str:
+    """'Kelpwatch forecasts kelp fertilizer sales will expand to $3 billion worldwide': what the words before 'sales'
+    name (after who forecasts them), the amount followed by 'worldwide' or 'globally'; '' when the amount is not so
+    worded, or the sales may be a company's ('Kelpco's fertilizer sales', 'Kelpco fertilizer sales': a capitalised
+    name the title lacks)."""
+    sales = REVENUE_SUBJECT.search(context.text[:context.figure.start])
+    if not WORLD_WORD_AFTER.match(context.after) or sales is None or "'s" in sales.group("what"):
+        return ""
+    what, title = FORECASTER_VERB.split(CONJUNCTION.split(sales.group("what"))[-1])[-1], context.page.title.lower()
+    return "" if any(word[0].isupper() and word[:5].lower() not in title for word in what.split()) else what
 
 
 def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
