@@ -53,6 +53,8 @@ GREW_TO = re.compile(r"\b(?:grew|rose|climbed|increased|expanded|jumped)\s+to\s+
 CAGR_THROUGH = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth(?:\s+rate)?)\s*(?:\(\s*CAGR\s*\)\s*)?"
                           r"(?P<end>(?:through|till|until|to|by|thru)\s+(?P<year>(?:19|20)\d\d))\s+(?:of|at|is|was|will\s+be)\b"
                           r"[^%\d]{0,25}$", re.IGNORECASE)
+# 'Kelp Market Size & Forecast 2025-2034 | 4.5% CAGR': the span of the report's forecasts, in its title
+FORECAST_SPAN = re.compile(r"\bforecasts?\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|to)\s?(?:(?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
 # 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
 GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
@@ -1121,10 +1123,8 @@ def _other_subject(context: _Context) -> str:
 
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
     after = SOURCE_CITATION.split(context.after)[0]
-    row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
-    label = LABEL_PERIOD.search(context.before)  # 'Market CAGR (2026-2030): 4.6%' on a line of its own
-    period = (_range_after(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
-              or _period_before(context) or _period_after_the_amount(context))
+    period = (_range_after(after) or _label_period(context) or _period_before(context)
+              or _period_after_the_amount(context))
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
@@ -1148,6 +1148,17 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _label_period(context: _Context) -> tuple[int, int, str] | None:
+    """The period of the label before a rate: a row's ('CAGR (2024 - 2029) | 12.78 %') or a line's ('Market CAGR
+    (2026-2030): 4.6%'). Not a forecast's span in the page title: its 'Forecast 2025-2034 | 4.5% CAGR' is the report's."""
+    in_title = context.sentence.section == "(title)" or context.text == context.page.title
+    if in_title and FORECAST_SPAN.search(context.before):
+        return None
+    label = LABEL_PERIOD.search(context.before)
+    return (year_range(context.before) if context.sentence.kind == "row" else None) or (
+        year_range(label.group("period")) if label else None)
 
 
 def _end_before(context: _Context) -> tuple[int, str] | None:
