@@ -132,8 +132,10 @@ CONJUNCTION = re.compile(r"\b(?:while|whereas|that|which|and|but|as|when|if|alth
 SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
                          r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
                          rf"(?P<what>(?:[\w-]+\s+){{1,3}}?){WHAT_ENDS}", re.IGNORECASE)
-# 'this figure may pass $9 billion by 2031': the size drafted from the sentence before
-THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b", re.IGNORECASE)
+# 'this figure may pass $9 billion by 2031', 'experts expect this to double and reach $9 billion': the size drafted from
+# the sentence before
+THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
+                         r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\b", re.IGNORECASE)
 # 'In 2024, it was worth $4 billion' after 'The kelp economy is growing fast ...'
 IT_SUBJECT = re.compile(r"(?:^|,\s*)it\s+(?:is|was|has|had|reached|hit|stood|will|could|should|grew|rose)\b",
                         re.IGNORECASE)
@@ -625,7 +627,8 @@ def _sales_then_worldwide(context: _Context) -> str:
 
 def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
     """'... the global kelp fertilizer market was worth $4 billion in 2024. Some expect this figure to pass $9
-    billion by 2031': 'this figure' is the world size drafted from the sentence before, in the same paragraph; so
+    billion by 2031' (or 'expect this to double and reach $9 billion'): 'this figure' is the world size drafted from
+    the sentence before, in the same paragraph; so
     is 'The projection of $9 billion by 2031 assumes ...' after a sentence giving the world market's size or CAGR."""
     if THIS_FIGURE.search(context.before):
         metrics = ("market_size",)
