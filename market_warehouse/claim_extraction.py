@@ -136,6 +136,9 @@ SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:sp
 # the sentence before
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
                          r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\b", re.IGNORECASE)
+# 'This means spending could reach $9 billion' after 'Kelp spending is expected to grow ...': the same subject
+THIS_MEANS = re.compile(r"^this\s+means\s+(?:that\s+)?(?P<what>[a-z][\w-]*)\s+(?:could|will|would|should|may|might|can)\b",
+                        re.IGNORECASE)
 # 'In 2024, it was worth $4 billion' after 'The kelp economy is growing fast ...'
 IT_SUBJECT = re.compile(r"(?:^|,\s*)it\s+(?:is|was|has|had|reached|hit|stood|will|could|should|grew|rose)\b",
                         re.IGNORECASE)
@@ -628,11 +631,12 @@ def _sales_then_worldwide(context: _Context) -> str:
 def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
     """'... the global kelp fertilizer market was worth $4 billion in 2024. Some expect this figure to pass $9
     billion by 2031' (or 'expect this to double and reach $9 billion'): 'this figure' is the world size drafted from
-    the sentence before, in the same paragraph; so
-    is 'The projection of $9 billion by 2031 assumes ...' after a sentence giving the world market's size or CAGR."""
+    the sentence before, in the same paragraph; so is 'The projection of $9 billion by 2031 assumes ...' (or 'This
+    means spending could reach $9 billion' after 'Kelp spending is expected to grow ...') after a sentence giving the
+    world market's size or CAGR."""
     if THIS_FIGURE.search(context.before):
         metrics = ("market_size",)
-    elif PROJECTION_OF.match(context.text[:context.figure.start]):
+    elif PROJECTION_OF.match(context.text[:context.figure.start]) or _this_means_the_same(context):
         metrics = ("market_size", "cagr")
     else:
         return False
@@ -641,6 +645,16 @@ def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
               and claim.sentence.section == sentence.section and claim.sentence.paragraph == sentence.paragraph
               and claim.sentence.number == sentence.number - 1]
     return bool(claims) and claims[-1].region_id == "WORLD"
+
+
+def _this_means_the_same(context: _Context) -> bool:
+    """'Kelp spending is expected to grow at 4% a year. This means spending could reach $9 billion': the subject after
+    'This means' is the last word of the subject of the sentence before (its section's)."""
+    this_means = THIS_MEANS.match(context.text)
+    sentence = context.sentence
+    before = [s for s in context.page.sentences if s.section == sentence.section and s.number == sentence.number - 1]
+    subject = THE_SUBJECT.match(before[0].text) if this_means and before else None
+    return subject is not None and subject.group("what").split()[-1].lower() == this_means.group("what").lower()
 
 
 def _it_is_the_title_market(context: _Context) -> bool:
