@@ -278,7 +278,7 @@ SHARE_AT_AMOUNT = re.compile(r"^\s*(?:share\s+)?of\s+(?:the\s+)?(?:[\w&'-]+\s+){
                              r"\s*,?\s+(?:at|worth|valued\s+at|amounting\s+to|or)\s+(?:(?:around|about|approximately|roughly|"
                              r"nearly|some|an\s+estimated)\s+)?$", re.IGNORECASE)
 # 'North America accounts for more than a third of the $35 billion global market': the amount is the whole's
-FRACTION_OF = re.compile(r"\b(?:a|one|two|three)\s+(?:third|quarter|half|fifth|tenth)s?\s+of\s+(?:the\s+)?$",
+FRACTION_OF = re.compile(r"\b(?:(?:a|one|two|three)\s+(?:third|quarter|half|fifth|tenth)s?|half)\s+of\s+(?:the\s+)?$",
                          re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
