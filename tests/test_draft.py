@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from market_warehouse.claim_extraction import extract_claims
 from market_warehouse.cli import main
 from market_warehouse.draft import DraftRequest, draft
 from market_warehouse.page_text import page_from_text
@@ -365,3 +366,21 @@ def test_a_section_label_in_brackets_is_no_title_unless_it_names_a_market():
 ])
 def test_wordings_of_batches_21_to_24_not_placed(drafted, figure, reason):
     assert reason in unplaced_line(drafted, "batch21_24_wordings.txt", figure)
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("$2.4 billion", "the whole a region holds a part of ('a quarter of the')"),  # Europe's quarter of the world's
+    ("5.2%", "the same CAGR printed again without a period"),  # the title's rate after its forecast span
+])
+def test_wordings_of_batches_25_and_26_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch25_26_wordings.txt", figure)
+
+
+def test_a_logo_line_is_no_title():
+    assert page_from_text("Kelpco logo\nKelp Market Outlook\nThe kelp market grew.").title == "Kelp Market Outlook"
+
+
+def test_product_sales_are_the_sales_of_the_market_a_one_word_title_names():
+    page = page_from_text("Kelp for dinner\nBy 2026 the value of worldwide kelp product sales could reach USD 2.6 billion.")
+    assert [(c.metric, c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
+        ("market_size", "WORLD", 2026, 2.6)]
