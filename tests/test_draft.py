@@ -369,7 +369,7 @@ def test_wordings_of_batches_21_to_24_not_placed(drafted, figure, reason):
 
 
 @pytest.mark.parametrize("figure, reason", [
-    ("$2.4 billion", "the whole a region holds a part of ('a quarter of the')"),  # Europe's quarter of the world's
+    ("$2.4 billion", "the whole a region holds a part of ('half of the')"),  # Europe's half of the world's market
     ("5.2%", "the same CAGR printed again without a period"),  # the title's rate after its forecast span
 ])
 def test_wordings_of_batches_25_and_26_not_placed(drafted, figure, reason):
