@@ -34,7 +34,6 @@ from market_warehouse.region_names import RegionMention, region_mentions
 
 CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
                       r"|\bcompound(?:ed)?\s+annual\s+rate\s+of\s+$"  # 'grow at a compound annual rate of 4.5 percent'
-
                       r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
                       r"a\s+year|per\s+year|yearly|each\s+year))"
@@ -230,7 +229,6 @@ REFERS_BACK = re.compile(r"^(?:it|this|that)\b", re.IGNORECASE)
 FORECASTER_VERB = re.compile(r"\b(?:forecasts?|expects?|predicts?|projects?|estimates?|says|said|believes?|sees)\b",
                              re.IGNORECASE)
 WORLD_WORD_AFTER = re.compile(r"^\s*(?:worldwide|globally)\b", re.IGNORECASE)  # '$1.6bn worldwide by 2022'
-
 # '... USD 9 billion by that year': the year of the sentence before
 THAT_YEAR_AFTER = re.compile(r"^\s*,?\s*(?:by|in|for|during)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 # 'Between 2010 and 2020, the market grew from $2 billion to $5 billion': two amounts joined 'from A to B'
