@@ -380,6 +380,16 @@ def test_a_logo_line_is_no_title():
     assert page_from_text("Kelpco logo\nKelp Market Outlook\nThe kelp market grew.").title == "Kelp Market Outlook"
 
 
+@pytest.mark.parametrize("sentence", [
+    "By 2030, the group's kelp lamp sales will expand to $2 billion worldwide.",  # a company's, by its possessive
+    "By 2030, Kelpco kelp lamp sales will expand to $2 billion worldwide.",  # a capitalised name the title lacks
+    "By 2030, kelp lamp sales will expand to $2 billion in Europe.",  # no 'worldwide' after the amount
+])
+def test_sales_followed_by_worldwide_are_no_world_size_when_they_may_be_a_companys(sentence):
+    page = page_from_text(f"Kelp Lamp Market Trends\n{sentence}")
+    assert [c for c in extract_claims(page).claims if c.metric == "market_size" and c.region_id == "WORLD"] == []
+
+
 def test_product_sales_are_the_sales_of_the_market_a_one_word_title_names():
     page = page_from_text("Kelp for dinner\nBy 2026 the value of worldwide kelp product sales could reach USD 2.6 billion.")
     assert [(c.metric, c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
