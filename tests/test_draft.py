@@ -390,6 +390,14 @@ def test_sales_followed_by_worldwide_are_no_world_size_when_they_may_be_a_compan
     assert [c for c in extract_claims(page).claims if c.metric == "market_size" and c.region_id == "WORLD"] == []
 
 
+@pytest.mark.parametrize("subject, drafted_size", [("spending", True), ("exports", False)])
+def test_this_means_refers_to_the_world_claim_only_with_the_subject_of_the_sentence_before(subject, drafted_size):
+    page = page_from_text("Kelp Lamp Market Trends\nKelp lamp spending is expected to grow at a compound annual rate of 4 "
+                          f"percent worldwide. This means {subject} could reach $2 billion by 2030.")
+    sizes = [(c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == ([("WORLD", 2030, 2.0)] if drafted_size else [])
+
+
 def test_product_sales_are_the_sales_of_the_market_a_one_word_title_names():
     page = page_from_text("Kelp for dinner\nBy 2026 the value of worldwide kelp product sales could reach USD 2.6 billion.")
     assert [(c.metric, c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
