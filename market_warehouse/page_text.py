@@ -149,8 +149,10 @@ def _text_title(blocks: list[Block]) -> str:
 
 
 def _is_above_the_title(text: str) -> bool:
-    """A first line that is no title: punctuation alone, a section label in brackets or a logo's text."""
-    return not re.search(r"\w", text) or _is_bracketed_label(text) or LOGO_LINE.fullmatch(text) is not None
+    """A first line that is no title: punctuation alone, a section label in brackets or a logo's text (naming no market
+    or industry: 'Kelp Market Logo' may be a title)."""
+    return (not re.search(r"\w", text) or _is_bracketed_label(text)
+            or (LOGO_LINE.fullmatch(text) is not None and not MARKET_WORD.search(text)))
 
 
 def _is_banner(text: str) -> bool:

@@ -376,8 +376,9 @@ def test_wordings_of_batches_25_and_26_not_placed(drafted, figure, reason):
     assert reason in unplaced_line(drafted, "batch25_26_wordings.txt", figure)
 
 
-def test_a_logo_line_is_no_title():
+def test_a_logo_line_is_no_title_unless_it_names_a_market():
     assert page_from_text("Kelpco logo\nKelp Market Outlook\nThe kelp market grew.").title == "Kelp Market Outlook"
+    assert page_from_text("Kelp Market Logo\nThe kelp market grew.").title == "Kelp Market Logo"
 
 
 @pytest.mark.parametrize("sentence", [
