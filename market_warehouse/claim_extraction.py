@@ -123,6 +123,8 @@ REVENUE_SUBJECT = re.compile(r"\b(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)(?:\(\s*
                              + SUBJECT_VERB, re.IGNORECASE)
 # 'demand for kelp snacks is set to grow 3% a year': the demand for what the words after 'for' name
 DEMAND_SUBJECT = re.compile(r"\bdemand\s+for\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,6}?)" + SUBJECT_VERB, re.IGNORECASE)
+# 'demand for these products': for the ones just named, not for something else
+JUST_NAMED = re.compile(r"^\s*(?:these|those)\b.*", re.IGNORECASE | re.DOTALL)
 # 'global demand for kelp fertilizer is forecast to rise to $3 billion': the world demand for what the title names
 WORLD_DEMAND_FOR = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+demand\s+for\s+"
                               rf"(?P<what>(?:[\w-]+\s+){{1,4}}?){WHAT_ENDS}", re.IGNORECASE)
@@ -1108,11 +1110,12 @@ def _revenue_of_another(context: _Context) -> str:
 def _demand_for_another(context: _Context) -> str:
     """'Demand for all kinds of farm equipment should grow 4% a year' on a kelp harvester page: the demand for
     something the title does not name (a wider market); '' when the title names it, or when a market is the
-    subject of the rate's clause ('demand for kelp is rising, and the market should grow at 4%')."""
+    subject of the rate's clause ('demand for kelp is rising, and the market should grow at 4%'), or when it is for
+    the ones just named ('demand for these products')."""
     demand = DEMAND_SUBJECT.search(context.text[:context.figure.start])
     if demand is None or MARKET_NOT_NAMED.search(context.text[demand.end("what"):context.figure.start]):
         return ""
-    what = MARKET_NAME_START.split(demand.group("what"))[-1]
+    what = JUST_NAMED.sub("", MARKET_NAME_START.split(demand.group("what"))[-1])
     title = title_spelled_out(context.page)
     words = name_words(what, title)
     return what.strip() if words and not named_by_title(words, title.lower()) else ""

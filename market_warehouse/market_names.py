@@ -34,7 +34,6 @@ ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s
 ABBREVIATION_INSIDE = re.compile(r"\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)(?=\s+[A-Za-z])")
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|from|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
-                        "these", "those",  # 'demand for these products': the ones just named
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
                         "services", "service", "solutions", "products", "product", "systems",
                         # those who make up the market: 'kelp farming providers' revenue' is the kelp farming market's

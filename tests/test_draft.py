@@ -399,6 +399,12 @@ def test_this_means_refers_to_the_world_claim_only_with_the_subject_of_the_sente
     assert sizes == ([("WORLD", 2030, 2.0)] if drafted_size else [])
 
 
+def test_these_markets_are_not_the_title_market():
+    page = page_from_text("Kelp Lamp Market Trends\nThe kelp lamp market is growing in Asia and Europe. These markets "
+                          "were worth $2 billion in 2024.")
+    assert extract_claims(page).claims == []  # 'demand for these products' is for the ones just named; 'these markets' not
+
+
 def test_product_sales_are_the_sales_of_the_market_a_one_word_title_names():
     page = page_from_text("Kelp for dinner\nBy 2026 the value of worldwide kelp product sales could reach USD 2.6 billion.")
     assert [(c.metric, c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
