@@ -136,7 +136,8 @@ SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:sp
 # 'this figure may pass $9 billion by 2031', 'experts expect this to double and reach $9 billion': the size drafted from
 # the sentence before
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
-                         r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\b", re.IGNORECASE)
+                         r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\s+(?:[\w-]+\s+){0,4}?(?:reach|hit|exceed|"
+                         r"surpass|pass|top|total|(?:grow|rise|climb)\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # 'This means spending could reach $9 billion' after 'Kelp spending is expected to grow ...': the same subject
 THIS_MEANS = re.compile(r"^this\s+means\s+(?:that\s+)?(?P<what>[a-z][\w-]*)\s+(?:could|will|would|should|may|might|can)\b",
                         re.IGNORECASE)

@@ -399,6 +399,16 @@ def test_this_means_refers_to_the_world_claim_only_with_the_subject_of_the_sente
     assert sizes == ([("WORLD", 2030, 2.0)] if drafted_size else [])
 
 
+@pytest.mark.parametrize("sentence, drafted_size", [
+    ("Analysts expect this to double and reach a record $9 billion by 2030.", True),
+    ("Analysts expect this to slow, with exports reaching $9 billion by 2030.", False),  # the amount is exports'
+])
+def test_expect_this_to_reach_refers_to_the_world_size_before(sentence, drafted_size):
+    page = page_from_text(f"Kelp Lamp Market Trends\nThe kelp lamp market was worth $4 billion in 2024. {sentence}")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == ([(2024, 4.0), (2030, 9.0)] if drafted_size else [(2024, 4.0)])
+
+
 def test_these_markets_are_not_the_title_market():
     page = page_from_text("Kelp Lamp Market Trends\nThe kelp lamp market is growing in Asia and Europe. These markets "
                           "were worth $2 billion in 2024.")
