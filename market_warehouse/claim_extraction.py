@@ -33,6 +33,7 @@ from market_warehouse.page_text import Page, Sentence
 from market_warehouse.region_names import RegionMention, region_mentions
 
 CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
+                      r"|\bcompound(?:ed)?\s+annual\s+rate\s+of\s+$"  # 'grow at a compound annual rate of 4.5 percent'
                       r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
                       r"a\s+year|per\s+year|yearly|each\s+year))"
@@ -51,6 +52,8 @@ GREW_TO = re.compile(r"\b(?:grew|rose|climbed|increased|expanded|jumped)\s+to\s+
 CAGR_THROUGH = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth(?:\s+rate)?)\s*(?:\(\s*CAGR\s*\)\s*)?"
                           r"(?P<end>(?:through|till|until|to|by|thru)\s+(?P<year>(?:19|20)\d\d))\s+(?:of|at|is|was|will\s+be)\b"
                           r"[^%\d]{0,25}$", re.IGNORECASE)
+# 'Kelp Market Size & Forecast 2025-2034 | 4.5% CAGR': the span of the report's forecasts, in its title
+FORECAST_SPAN = re.compile(r"\bforecasts?\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|to)\s?(?:(?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
 # 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
 GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
@@ -120,6 +123,8 @@ REVENUE_SUBJECT = re.compile(r"\b(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)(?:\(\s*
                              + SUBJECT_VERB, re.IGNORECASE)
 # 'demand for kelp snacks is set to grow 3% a year': the demand for what the words after 'for' name
 DEMAND_SUBJECT = re.compile(r"\bdemand\s+for\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,6}?)" + SUBJECT_VERB, re.IGNORECASE)
+# 'demand for these products': for the ones just named, not for something else
+JUST_NAMED = re.compile(r"^\s*(?:these|those)\b.*", re.IGNORECASE | re.DOTALL)
 # 'global demand for kelp fertilizer is forecast to rise to $3 billion': the world demand for what the title names
 WORLD_DEMAND_FOR = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+demand\s+for\s+"
                               rf"(?P<what>(?:[\w-]+\s+){{1,4}}?){WHAT_ENDS}", re.IGNORECASE)
@@ -128,8 +133,14 @@ CONJUNCTION = re.compile(r"\b(?:while|whereas|that|which|and|but|as|when|if|alth
 SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
                          r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
                          rf"(?P<what>(?:[\w-]+\s+){{1,3}}?){WHAT_ENDS}", re.IGNORECASE)
-# 'this figure may pass $9 billion by 2031': the size drafted from the sentence before
-THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b", re.IGNORECASE)
+# 'this figure may pass $9 billion by 2031', 'experts expect this to double and reach $9 billion': the size drafted from
+# the sentence before
+THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
+                         r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\s+(?:[\w-]+\s+){0,4}?(?:reach|hit|exceed|"
+                         r"surpass|pass|top|total|(?:grow|rise|climb)\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# 'This means spending could reach $9 billion' after 'Kelp spending is expected to grow ...': the same subject
+THIS_MEANS = re.compile(r"^this\s+means\s+(?:that\s+)?(?P<what>[a-z][\w-]*)\s+(?:could|will|would|should|may|might|can)\b",
+                        re.IGNORECASE)
 # 'In 2024, it was worth $4 billion' after 'The kelp economy is growing fast ...'
 IT_SUBJECT = re.compile(r"(?:^|,\s*)it\s+(?:is|was|has|had|reached|hit|stood|will|could|should|grew|rose)\b",
                         re.IGNORECASE)
@@ -146,8 +157,10 @@ MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total
                                re.IGNORECASE)
 MARKET_REVENUE = re.compile(r"\b(?:the|this)\s+(?:global\s+|worldwide\s+)?market\b(?!\s+(?:leader|player|share|participant))"
                             r"[^,;.]{0,40}?\b(?:a\s+)?(?:total\s+)?revenues?\s+of\s*$", re.IGNORECASE)
-# 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue
-MARKET_GENERATES = re.compile(r"\b(?:the|this)\s+(?:[\w-]+\s+){0,5}?(?:\(\s*[A-Z][\w&.-]{1,9}\s*\)\s+)?(?:market|industry|sector)\s+"
+# 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue; 'In 2025, kelp
+# industry generated ...': no article when the market opens the sentence or the clause after a comma
+MARKET_GENERATES = re.compile(r"(?:\b(?:the|this)\s+|^|,\s*)(?:[\w-]+\s+){0,5}?(?:\(\s*[A-Z][\w&.-]{1,9}\s*\)\s+)?"
+                              r"(?:market|industry|sector)\s+"
                               r"(?!(?:leaders?|players?|share|participants?)\b)(?:[\w']+\s+){0,5}?"
                               r"(?:generat\w*|bring\w*\s+in|brought\s+in|rak\w*\s+in|earn\w*|reach\w*)\s+(?:(?:around|about|"
                               r"approximately|roughly|nearly|some|an\s+estimated|over|more\s+than)\s+)?$", re.IGNORECASE)
@@ -215,6 +228,10 @@ VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approxim
                        re.IGNORECASE)  # 'which takes the market volume to 9M units'
 VALUE_WORD = re.compile(r"\bvalue\b", re.IGNORECASE)
 REFERS_BACK = re.compile(r"^(?:it|this|that)\b", re.IGNORECASE)
+# 'Kelpwatch forecasts kelp sales will ...': who forecasts the sales, before what they are of
+FORECASTER_VERB = re.compile(r"\b(?:forecasts?|expects?|predicts?|projects?|estimates?|says|said|believes?|sees)\b",
+                             re.IGNORECASE)
+WORLD_WORD_AFTER = re.compile(r"^\s*(?:worldwide|globally)\b", re.IGNORECASE)  # '$1.6bn worldwide by 2022'
 # '... USD 9 billion by that year': the year of the sentence before
 THAT_YEAR_AFTER = re.compile(r"^\s*,?\s*(?:by|in|for|during)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
 # 'Between 2010 and 2020, the market grew from $2 billion to $5 billion': two amounts joined 'from A to B'
@@ -261,6 +278,9 @@ DRIVER_WHICH = re.compile(r"\b(?:driven|fuel(?:l)?ed|propelled|boosted|spurred|s
 SHARE_AT_AMOUNT = re.compile(r"^\s*(?:share\s+)?of\s+(?:the\s+)?(?:[\w&'-]+\s+){0,4}?(?:market|industry|sector|total|sales|revenues?)"
                              r"\s*,?\s+(?:at|worth|valued\s+at|amounting\s+to|or)\s+(?:(?:around|about|approximately|roughly|"
                              r"nearly|some|an\s+estimated)\s+)?$", re.IGNORECASE)
+# 'North America accounts for more than a third of the $35 billion global market': the amount is the whole's
+FRACTION_OF = re.compile(r"\b(?:(?:a|one|two|three)\s+(?:third|quarter|half|fifth|tenth)s?|half)\s+of\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
@@ -529,6 +549,9 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
         return "a part's contribution to the market (a segment or a company), not the market's size"
     if _value_of_a_share(context):
         return "the value of a share of the market held by a part (a segment or a company), not the market's size"
+    fraction = FRACTION_OF.search(context.before)
+    if fraction and _region_before(context) is not None:
+        return f"the whole a region holds a part of ('{fraction.group(0).strip()}'), not the region's size"
     if DRIVER_WHICH.search(context.text[:context.figure.start]):
         return "a figure of what drives the market ('driven by ..., which'), not the market's size"
     return ""
@@ -584,22 +607,37 @@ def _names_a_size(context: _Context, extraction: Extraction) -> bool:
 
 
 def _sales_of_the_title_market(context: _Context) -> bool:
-    """'worldwide kelp fertilizer sales are set to total $ 3.1 billion' or 'total spending on kelp fertilizer will
-    reach $3 billion' on a kelp fertilizer market page: the world sales or spending of what the title names (not a
-    company's: 'its global sales')."""
+    """'worldwide kelp fertilizer sales are set to total $ 3.1 billion', 'kelp fertilizer sales will reach $3 billion
+    worldwide' or 'total spending on kelp fertilizer will reach $3 billion' on a kelp fertilizer market page: the world
+    sales or spending of what the title names (not a company's: 'its global sales')."""
     clause = context.text[:context.figure.start]
     sales = WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause) or WORLD_DEMAND_FOR.search(clause)
+    what = sales.group("what") if sales else _sales_then_worldwide(context)
     title = title_spelled_out(context.page)
-    return sales is not None and named_by_title(name_words(sales.group("what"), title), title.lower())
+    return bool(what) and named_by_title(name_words(what, title), title.lower())
+
+
+def _sales_then_worldwide(context: _Context) -> str:
+    """'Kelpwatch forecasts kelp fertilizer sales will expand to $3 billion worldwide': what the words before 'sales'
+    name (after who forecasts them), the amount followed by 'worldwide' or 'globally'; '' when the amount is not so
+    worded, or the sales may be a company's ('Kelpco's fertilizer sales', 'Kelpco fertilizer sales': a capitalised
+    name the title lacks)."""
+    sales = REVENUE_SUBJECT.search(context.text[:context.figure.start])
+    if not WORLD_WORD_AFTER.match(context.after) or sales is None or "'s" in sales.group("what"):
+        return ""
+    what, title = FORECASTER_VERB.split(CONJUNCTION.split(sales.group("what"))[-1])[-1], context.page.title.lower()
+    return "" if any(word[0].isupper() and word[:5].lower() not in title for word in what.split()) else what
 
 
 def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
     """'... the global kelp fertilizer market was worth $4 billion in 2024. Some expect this figure to pass $9
-    billion by 2031': 'this figure' is the world size drafted from the sentence before, in the same paragraph; so
-    is 'The projection of $9 billion by 2031 assumes ...' after a sentence giving the world market's size or CAGR."""
+    billion by 2031' (or 'expect this to double and reach $9 billion'): 'this figure' is the world size drafted from
+    the sentence before, in the same paragraph; so is 'The projection of $9 billion by 2031 assumes ...' (or 'This
+    means spending could reach $9 billion' after 'Kelp spending is expected to grow ...') after a sentence giving the
+    world market's size or CAGR."""
     if THIS_FIGURE.search(context.before):
         metrics = ("market_size",)
-    elif PROJECTION_OF.match(context.text[:context.figure.start]):
+    elif PROJECTION_OF.match(context.text[:context.figure.start]) or _this_means_the_same(context):
         metrics = ("market_size", "cagr")
     else:
         return False
@@ -608,6 +646,16 @@ def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
               and claim.sentence.section == sentence.section and claim.sentence.paragraph == sentence.paragraph
               and claim.sentence.number == sentence.number - 1]
     return bool(claims) and claims[-1].region_id == "WORLD"
+
+
+def _this_means_the_same(context: _Context) -> bool:
+    """'Kelp spending is expected to grow at 4% a year. This means spending could reach $9 billion': the subject after
+    'This means' is the last word of the subject of the sentence before (its section's)."""
+    this_means = THIS_MEANS.match(context.text)
+    sentence = context.sentence
+    before = [s for s in context.page.sentences if s.section == sentence.section and s.number == sentence.number - 1]
+    subject = THE_SUBJECT.match(before[0].text) if this_means and before else None
+    return subject is not None and subject.group("what").split()[-1].lower() == this_means.group("what").lower()
 
 
 def _it_is_the_title_market(context: _Context) -> bool:
@@ -830,8 +878,12 @@ def _clause_after(context: _Context) -> str:
 
 def _printed_year_nearer(context: _Context) -> bool:
     """'last year's market back in 2017 was $3.7 billion': a year printed between the relative wording and the
-    amount, or right after the amount ('by 2023'), is the amount's year."""
-    relative = None if RELATIVE_YEAR.search(context.after) else list(RELATIVE_YEAR.finditer(context.before))
+    amount, or right after the amount ('by 2023'; also before a relative wording later in the sentence, '$1.6bn
+    worldwide by 2022, double the value forecast this year'), is the amount's year."""
+    relative_after = RELATIVE_YEAR.search(context.after)
+    if relative_after and YEAR_RIGHT_AFTER.match(WORLD_WORD_AFTER.sub("", context.after[:relative_after.start()])):
+        return True  # '$1.6bn worldwide by 2022, almost double the value forecast this year': 2022 is the amount's
+    relative = None if relative_after else list(RELATIVE_YEAR.finditer(context.before))
     if relative and YEAR_RIGHT_AFTER.match(context.after):
         return True  # 'reach $X this year and grow to $Y by 2023': 'this year' is $X's, 2023 is $Y's
     return bool(relative) and any(position >= relative[-1].end() for _, position in years_in(context.before))
@@ -1059,11 +1111,12 @@ def _revenue_of_another(context: _Context) -> str:
 def _demand_for_another(context: _Context) -> str:
     """'Demand for all kinds of farm equipment should grow 4% a year' on a kelp harvester page: the demand for
     something the title does not name (a wider market); '' when the title names it, or when a market is the
-    subject of the rate's clause ('demand for kelp is rising, and the market should grow at 4%')."""
+    subject of the rate's clause ('demand for kelp is rising, and the market should grow at 4%'), or when it is for
+    the ones just named ('demand for these products')."""
     demand = DEMAND_SUBJECT.search(context.text[:context.figure.start])
     if demand is None or MARKET_NOT_NAMED.search(context.text[demand.end("what"):context.figure.start]):
         return ""
-    what = MARKET_NAME_START.split(demand.group("what"))[-1]
+    what = JUST_NAMED.sub("", MARKET_NAME_START.split(demand.group("what"))[-1])
     title = title_spelled_out(context.page)
     words = name_words(what, title)
     return what.strip() if words and not named_by_title(words, title.lower()) else ""
@@ -1089,10 +1142,8 @@ def _other_subject(context: _Context) -> str:
 
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
     after = SOURCE_CITATION.split(context.after)[0]
-    row_label = context.before if context.sentence.kind == "row" else ""  # 'CAGR (2024 - 2029) | 12.78 %'
-    label = LABEL_PERIOD.search(context.before)  # 'Market CAGR (2026-2030): 4.6%' on a line of its own
-    period = (_range_after(after) or year_range(row_label) or (year_range(label.group("period")) if label else None)
-              or _period_before(context) or _period_after_the_amount(context))
+    period = (_range_after(after) or _label_period(context) or _period_before(context)
+              or _period_after_the_amount(context))
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
@@ -1116,6 +1167,17 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _label_period(context: _Context) -> tuple[int, int, str] | None:
+    """The period of the label before a rate: a row's ('CAGR (2024 - 2029) | 12.78 %') or a line's ('Market CAGR
+    (2026-2030): 4.6%'). Not a forecast's span in the page title: its 'Forecast 2025-2034 | 4.5% CAGR' is the report's."""
+    in_title = context.sentence.section == "(title)" or context.text == context.page.title
+    if in_title and FORECAST_SPAN.search(context.before):
+        return None
+    label = LABEL_PERIOD.search(context.before)
+    return (year_range(context.before) if context.sentence.kind == "row" else None) or (
+        year_range(label.group("period")) if label else None)
 
 
 def _end_before(context: _Context) -> tuple[int, str] | None:

@@ -24,7 +24,8 @@ AMOUNT = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?:{CURRENCY_BEFORE.replace('cur', '
 MONEY_RANGE_SCALED = re.compile(
     rf"{CURRENCY_BEFORE}\s?(?P<num>{NUMBER})\s?{SCALE_WORD}\s?(?:-|–|—|to)\s?"
     rf"(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER})\s?(?P=scale)\b", re.IGNORECASE)
-MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
+# 'US$ ~35.56 billion': an approximation sign between the currency and the number
+MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?(?P<approx>[~≈]\s?)?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
 MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}\b", re.IGNORECASE)
 # '5.63 (USD Billion)', '5.95(US$ bn)': the unit in parentheses right after the number, as a table header prints it
 MONEY_UNIT_IN_PARENTHESES = re.compile(rf"(?<![\w.$€£¥₹])(?P<num>{NUMBER})\s?\(\s?(?:in\s)?{CURRENCY_BEFORE}\s?{SCALE_WORD}s?\s?\)",
@@ -83,7 +84,7 @@ def find_figures(sentence: str) -> list[Figure]:
 
 
 def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
-    groups = match.groupdict()
+    groups = match.groupdict(default="")
     numbers = _printed_numbers(groups)
     lead = sentence[max(0, match.start() - 40):match.start()]
     if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
@@ -94,7 +95,7 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     if scale == "t" and not match.group(0)[-2].isdigit():
         return None  # '$1t' is a trillion; '$5 T-shirts' is not
     qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
-    qualifier = qualifier_match.group("q").lower() if qualifier_match else ""
+    qualifier = qualifier_match.group("q").lower() if qualifier_match else groups.get("approx", "").strip()
     values = _signed_values(kind, numbers, sentence, match.start())
     is_range = len(values) == 2
     return Figure(kind=kind, text=match.group(0).strip(), start=match.start(), end=match.end(),

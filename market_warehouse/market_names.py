@@ -13,9 +13,10 @@ import re
 from market_warehouse.page_text import Page
 from market_warehouse.region_names import region_mentions
 
-# 'the deep-dive market assessment study by X', 'industry reports and market trends': sources, not markets; 'meets a
-# constant market demand': demand in general, no market named ('constant' is no market's name)
-MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessment|research|study|studies|reports?|"
+# 'the deep-dive market assessment study by X', 'industry reports and market trends', 'recent market evaluations':
+# sources, not markets; 'meets a constant market demand': demand in general, no market named ('constant' is no
+# market's name)
+MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessments?|evaluations?|research|study|studies|reports?|"
                               r"analys[ie]s|surveys?|intelligence|insights?|estimates?|data|trends?|demand)\b)", re.IGNORECASE)
 # 'the total kelp lighting market' on an outdoor kelp lighting page: the whole of a market the title names a part of
 WHOLE_OF = re.compile(r"^\s*(?:total|whole|entire|overall)\s+\S", re.IGNORECASE)
@@ -29,10 +30,12 @@ PARTS_END = re.compile(r",\s*(?:and\s+)?(?:reached|was|were|is|are|stood|had|has
 PARTS_JOIN = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+", re.IGNORECASE)
 ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)\s*$")  # 'the kelp fertilizer (KF) ' before 'market'
+# 'the Point Of Sale (POS) Terminal ' before 'market': an abbreviation in parentheses inside the name
+ABBREVIATION_INSIDE = re.compile(r"\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)(?=\s+[A-Za-z])")
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|from|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
-                        "services", "service", "solutions", "products", "systems",
+                        "services", "service", "solutions", "products", "product", "systems",
                         # those who make up the market: 'kelp farming providers' revenue' is the kelp farming market's
                         "providers",
                         # adjectives that say which estimate, not which market ('the present market', 'a possible market')
@@ -114,10 +117,12 @@ def market_names(clause: str, title: str) -> list[str]:
 def _name_before(text: str, title: str) -> str:
     """The name ending a text before 'market': 'the kelp fertilizer (KF) ' -> 'kelp fertilizer', its words
     before an abbreviation in parentheses, unless the title prints the abbreviation (then it names the title's
-    market, as the page wrote it)."""
+    market, as the page wrote it); an abbreviation in parentheses inside the name is read as a word of it ('Point Of
+    Sale (POS) Terminal' -> 'Point Of Sale POS Terminal'), so the name does not start after the parenthesis."""
     abbreviation = ABBREVIATION_AT_END.search(text)
     if abbreviation and abbreviation.group("abbreviation").lower() not in title.lower():
         text = text[:abbreviation.start()]
+    text = ABBREVIATION_INSIDE.sub(r"\g<abbreviation>", text)
     return MARKET_NAME_START.split(text)[-1].replace("-", " ")
 
 

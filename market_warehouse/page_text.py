@@ -41,6 +41,8 @@ BARE_CELL = re.compile(r"^(?P<q>~|≈|approx\.?\s*|about\s+)?(?P<num>\d{1,3}(?:,
                        r"(?P<mark>\*{1,3}|†)?$", re.IGNORECASE)
 # '< Key Highlight >', '[Summary]': a section label in brackets, above the text, not the page's title
 BRACKETED_LABEL = re.compile(r"[<\[]\s*[^<>\[\]]{1,40}?\s*[>\]]")
+# 'Consainsights logo': an image's alternative text above the title, not the title
+LOGO_LINE = re.compile(r"(?:[\w&.'-]+\s+){0,3}logo", re.IGNORECASE)
 MARKET_WORD = re.compile(r"\b(?:markets?|industry)\b", re.IGNORECASE)
 DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B, %Y", "%B %Y",
                 "%b %Y", "%b, %Y")
@@ -134,8 +136,9 @@ def page_from_text(text: str) -> Page:
 def _text_title(blocks: list[Block]) -> str:
     """The first line; but a first line of one word ('Opinion', a section label) followed by a short line with no
     full stop is a label above the title, which is that line. A line of punctuation alone ('-', a bullet left from
-    the page's menu) or a section label in brackets ('< Key Highlight >') is no title: the title is the line after it."""
-    while blocks and (not re.search(r"\w", blocks[0].text) or _is_bracketed_label(blocks[0].text)):
+    the page's menu), a section label in brackets ('< Key Highlight >') or a logo's text ('Kelpco logo') is no title:
+    the title is the line after it."""
+    while blocks and _is_above_the_title(blocks[0].text):
         blocks = blocks[1:]
     if (len(blocks) > 1 and re.fullmatch(r"[A-Za-z]+", blocks[0].text) and blocks[1].kind == "text"
             and len(blocks[1].text.split()) <= 12 and not blocks[1].text.rstrip().endswith(".")):
@@ -143,6 +146,13 @@ def _text_title(blocks: list[Block]) -> str:
     if len(blocks) > 1 and _is_banner(blocks[0].text) and _is_market_heading(blocks[1]):
         return blocks[1].text  # a notice above the title ('Spring offer: 20% off ...'), then the title
     return next((block.text for block in blocks), "")
+
+
+def _is_above_the_title(text: str) -> bool:
+    """A first line that is no title: punctuation alone, a section label in brackets or a logo's text (naming no market
+    or industry: 'Kelp Market Logo' may be a title)."""
+    return (not re.search(r"\w", text) or _is_bracketed_label(text)
+            or (LOGO_LINE.fullmatch(text) is not None and not MARKET_WORD.search(text)))
 
 
 def _is_banner(text: str) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from market_warehouse.claim_extraction import extract_claims
 from market_warehouse.cli import main
 from market_warehouse.draft import DraftRequest, draft
 from market_warehouse.page_text import page_from_text
@@ -365,3 +366,56 @@ def test_a_section_label_in_brackets_is_no_title_unless_it_names_a_market():
 ])
 def test_wordings_of_batches_21_to_24_not_placed(drafted, figure, reason):
     assert reason in unplaced_line(drafted, "batch21_24_wordings.txt", figure)
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("$2.4 billion", "the whole a region holds a part of ('half of the')"),  # Europe's half of the world's market
+    ("5.2%", "the same CAGR printed again without a period"),  # the title's rate after its forecast span
+])
+def test_wordings_of_batches_25_and_26_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch25_26_wordings.txt", figure)
+
+
+def test_a_logo_line_is_no_title_unless_it_names_a_market():
+    assert page_from_text("Kelpco logo\nKelp Market Outlook\nThe kelp market grew.").title == "Kelp Market Outlook"
+    assert page_from_text("Kelp Market Logo\nThe kelp market grew.").title == "Kelp Market Logo"
+
+
+@pytest.mark.parametrize("sentence", [
+    "By 2030, the group's kelp lamp sales will expand to $2 billion worldwide.",  # a company's, by its possessive
+    "By 2030, Kelpco kelp lamp sales will expand to $2 billion worldwide.",  # a capitalised name the title lacks
+    "By 2030, kelp lamp sales will expand to $2 billion in Europe.",  # no 'worldwide' after the amount
+])
+def test_sales_followed_by_worldwide_are_no_world_size_when_they_may_be_a_companys(sentence):
+    page = page_from_text(f"Kelp Lamp Market Trends\n{sentence}")
+    assert [c for c in extract_claims(page).claims if c.metric == "market_size" and c.region_id == "WORLD"] == []
+
+
+@pytest.mark.parametrize("subject, drafted_size", [("spending", True), ("exports", False)])
+def test_this_means_refers_to_the_world_claim_only_with_the_subject_of_the_sentence_before(subject, drafted_size):
+    page = page_from_text("Kelp Lamp Market Trends\nKelp lamp spending is expected to grow at a compound annual rate of 4 "
+                          f"percent worldwide. This means {subject} could reach $2 billion by 2030.")
+    sizes = [(c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == ([("WORLD", 2030, 2.0)] if drafted_size else [])
+
+
+@pytest.mark.parametrize("sentence, drafted_size", [
+    ("Analysts expect this to double and reach a record $9 billion by 2030.", True),
+    ("Analysts expect this to slow, with exports reaching $9 billion by 2030.", False),  # the amount is exports'
+])
+def test_expect_this_to_reach_refers_to_the_world_size_before(sentence, drafted_size):
+    page = page_from_text(f"Kelp Lamp Market Trends\nThe kelp lamp market was worth $4 billion in 2024. {sentence}")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == ([(2024, 4.0), (2030, 9.0)] if drafted_size else [(2024, 4.0)])
+
+
+def test_these_markets_are_not_the_title_market():
+    page = page_from_text("Kelp Lamp Market Trends\nThe kelp lamp market is growing in Asia and Europe. These markets "
+                          "were worth $2 billion in 2024.")
+    assert extract_claims(page).claims == []  # 'demand for these products' is for the ones just named; 'these markets' not
+
+
+def test_product_sales_are_the_sales_of_the_market_a_one_word_title_names():
+    page = page_from_text("Kelp for dinner\nBy 2026 the value of worldwide kelp product sales could reach USD 2.6 billion.")
+    assert [(c.metric, c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
+        ("market_size", "WORLD", 2026, 2.6)]
