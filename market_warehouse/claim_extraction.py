@@ -40,6 +40,8 @@ CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? g
                       r"|\b(?:grow|increas|ris|expand)\w*\s+annually\s+(?:at|by)\s+(?:a\s+rate\s+of\s+)?"
                       r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
                       r"|\baverage\s+annual\s+growth\b"  # 'average annual growth ... close to 8% between Y1 and Y2'
+                      r"|\b(?:annual\s+average|average\s+annual)\s+(?:increase|rise)\s+of\s+"  # 'an annual average increase of 11%'
+                      r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
                       r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
                       r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
@@ -134,6 +136,9 @@ CONJUNCTION = re.compile(r"\b(?:while|whereas|that|which|and|but|as|when|if|alth
 SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
                          r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
                          rf"(?P<what>(?:[\w-]+\s+){{1,3}}?){WHAT_ENDS}", re.IGNORECASE)
+# 'global kelp spending is set to reach $3 billion in 2030': the world spending on what the words before 'spending' name
+WORLD_SPENDING = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+(?P<what>(?:[\w-]+\s+){{1,3}}?)"
+                            rf"(?:spending|spend)\s+{WHAT_ENDS}", re.IGNORECASE)
 # 'this figure may pass $9 billion by 2031', 'experts expect this to double and reach $9 billion': the size drafted from
 # the sentence before
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
@@ -653,7 +658,8 @@ def _sales_of_the_title_market(context: _Context) -> bool:
     worldwide' or 'total spending on kelp fertilizer will reach $3 billion' on a kelp fertilizer market page: the world
     sales or spending of what the title names (not a company's: 'its global sales')."""
     clause = context.text[:context.figure.start]
-    sales = WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause) or WORLD_DEMAND_FOR.search(clause)
+    sales = (WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause) or WORLD_DEMAND_FOR.search(clause)
+             or WORLD_SPENDING.search(clause))
     what = sales.group("what") if sales else _sales_then_worldwide(context)
     title = title_spelled_out(context.page)
     return bool(what) and named_by_title(name_words(what, title), title.lower())
