@@ -40,6 +40,8 @@ CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? g
                       r"|\b(?:grow|increas|ris|expand)\w*\s+annually\s+(?:at|by)\s+(?:a\s+rate\s+of\s+)?"
                       r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
                       r"|\baverage\s+annual\s+growth\b"  # 'average annual growth ... close to 8% between Y1 and Y2'
+                      r"|\b(?:annual\s+average|average\s+annual)\s+(?:increase|rise)\s+of\s+"  # 'an annual average increase of 11%'
+                      r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
                       r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
                       r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
@@ -107,7 +109,8 @@ SUBJECT_VERB = r"(?:is|are|was|were|will|would|could|should|may|might|has|have|h
 WHAT_ENDS = r"(?:will|is|are|was|were|has|have|had|to|should|could|may|reached|rose|grew|stood|in|by)\b"
 # 'global sales of these blends came to $4 billion': the market's sales, not a company's ('its global sales')
 GLOBAL_SALES_OF = rf"{NOT_A_COMPANYS}\b(?:global|worldwide)\s+sales\s+of\b"
-SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b|\brevenue\b"
+# 'worth $4 billion' values the market; 'sold $2 billion worth of vaccines' is an amount sold, not a valuation
+SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b(?!\s+of\b)|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
                       r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
                       r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
@@ -133,6 +136,9 @@ CONJUNCTION = re.compile(r"\b(?:while|whereas|that|which|and|but|as|when|if|alth
 SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
                          r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
                          rf"(?P<what>(?:[\w-]+\s+){{1,3}}?){WHAT_ENDS}", re.IGNORECASE)
+# 'global kelp spending is set to reach $3 billion in 2030': the world spending on what the words before 'spending' name
+WORLD_SPENDING = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+(?P<what>(?:[\w-]+\s+){{1,3}}?)"
+                            rf"(?:spending|spend)\s+{WHAT_ENDS}", re.IGNORECASE)
 # 'this figure may pass $9 billion by 2031', 'experts expect this to double and reach $9 billion': the size drafted from
 # the sentence before
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
@@ -199,16 +205,31 @@ FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?from\s+(?:the\s+)?(?P<ye
 # 'USD 9 billion in 2025 and grow at a CAGR of 6% from there until 2034': the period starts at the amount's year
 FROM_THERE_AFTER = re.compile(r"^\s*,?\s*from\s+(?:there|then|that\s+(?:level|point|base))\s+(?:until|till|to|through|thru)\s+"
                               r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-# 'a CAGR of 5% in air passenger traffic during ...': a rate of something named right after it, in lower case
-RATE_IN_OTHER = re.compile(r"^\s*in\s+(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
-                           r"(?=\s+(?:during|over|between|from|through|until|till|by)\b|\s*[,.;]|\s*$)")
+# 'a CAGR of 5% in air passenger traffic during ...', '13.4% vs. 8.2% for pre-match to grow its share': a rate of
+# something named right after it, in lower case
+RATE_IN_OTHER = re.compile(r"^\s*(?:in|for)\s+(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                           r"(?=\s+(?:during|over|between|from|through|until|till|by|to)\b|\s*[,.;]|\s*$)")
 TIME_WORDS = re.compile(r"\b(?:years?|period|decades?|terms?|future|time|horizon|run|value|revenues?|sales|"
                         r"markets?|industry|sector|coming|next|forecast)\b", re.IGNORECASE)
 # 'China, the world's second biggest economy, ...': a ranking in the world, not a world figure
 WORLD_RANKING = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:largest|biggest|leading|top|\w+est)\b", re.IGNORECASE)
-# 'volume sales of heat pumps ... a CAGR of 13.6%': the rate of volumes sold, not of the market's value
-VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|deliveries)\b", re.IGNORECASE)
+# 'volume sales of heat pumps ... a CAGR of 13.6%', 'imaging volumes are growing 5 percent annually', 'consumers will
+# add broadband lines at a CAGR of 23 percent': the rate of volumes sold or of things counted, not of the market's value
+VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|deliveries)\b"
+                            r"|\bvolumes\s+(?:are|were|will|have|had)\s+(?:[\w-]+\s+){0,2}?(?:grow|ris|increas|expand|climb)\w*"
+                            r"|\badd(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:lines|connections|subscribers|subscriptions|users|"
+                            r"customers|units|devices)\b", re.IGNORECASE)
 # 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
+# 'a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6%': the rate's own period,
+# right before its CAGR words
+PERIOD_BEFORE_CAGR = re.compile(r"(?P<period>(?:19|20)\d\d\s?(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\s*,?\s*"
+                                r"(?:(?:at|with|by)\s+)?(?:(?:an?|the)\s+)?(?:CAGR|compound(?:ed)?\s+annual\s+growth\s+rate)"
+                                r"\s+(?:of\s+|at\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'neurology is forecasted to have the strongest growth rate, with a CAGR of 25%': what grows fastest is one part of
+# the market compared with the others (a segment's or a region's rate), not the market
+FASTEST_GROWTH = re.compile(r"\b(?:fastest|strongest|highest|quickest)\s+(?:growth|CAGR)\b", re.IGNORECASE)
+# 'Japan has a broad audience for toys. In 2021, its toy market size was $67.9 billion': the market of what 'its' refers to
+ITS_MARKET = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 # '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
 CITATION_AT_END = re.compile(r"\(\s*(?!(?:Est|Estimated|Forecast|Projected|Expected|Base|Year|Fiscal|Calendar|Since|Until|"
@@ -350,7 +371,10 @@ class Extraction:
 
 def extract_claims(page: Page) -> Extraction:
     extraction = Extraction(title_period=_title_period(page.title))
-    extraction.forecast_period = _forecast_period(page) or extraction.title_period
+    # a title's open end ('Trends Forecast Till 2028') is no forecast period: the text's 'during the forecast period'
+    # may end anywhere before it
+    title_span = extraction.title_period if extraction.title_period and extraction.title_period[0] else None
+    extraction.forecast_period = _forecast_period(page) or title_span
     for sentence in page.sentences:
         _read_sentence(sentence, page, extraction)
     title = _unread_title(page)
@@ -549,12 +573,35 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
         return "a part's contribution to the market (a segment or a company), not the market's size"
     if _value_of_a_share(context):
         return "the value of a share of the market held by a part (a segment or a company), not the market's size"
-    fraction = FRACTION_OF.search(context.before)
-    if fraction and _region_before(context) is not None:
-        return f"the whole a region holds a part of ('{fraction.group(0).strip()}'), not the region's size"
+    of_another = _of_a_whole_or_another_region(context)
+    if of_another:
+        return of_another
     if DRIVER_WHICH.search(context.text[:context.figure.start]):
         return "a figure of what drives the market ('driven by ..., which'), not the market's size"
     return ""
+
+
+def _of_a_whole_or_another_region(context: _Context) -> str:
+    """Why an amount is no region's or world's size: the whole a region holds a part of, or the market of a region
+    or country named in the sentence before ('its market'); '' when neither."""
+    fraction = FRACTION_OF.search(context.before)
+    if fraction and _region_before(context) is not None:
+        return f"the whole a region holds a part of ('{fraction.group(0).strip()}'), not the region's size"
+    region = _region_its_market_is_of(context)
+    return f"the market of the region or country of the sentence before ('its', {region}), not the world's" if region else ""
+
+
+def _region_its_market_is_of(context: _Context) -> str:
+    """'- Japan: With the booming of otaku culture, Japan has a broad audience base for toys. In 2021, its toy market
+    size was $67.9 billion': 'its market' is the market of the region or country named in the sentence right before
+    (its paragraph's), not the world's; its name, or '' when that sentence names none."""
+    if not ITS_MARKET.search(context.text[:context.figure.start]):
+        return ""
+    sentence = context.sentence
+    before = [s for s in context.page.sentences if s.section == sentence.section and s.paragraph == sentence.paragraph
+              and s.number == sentence.number - 1]
+    regions = [m for m in region_mentions(before[0].text) if m.region_id != "WORLD"] if before else []
+    return regions[-1].label if regions else ""
 
 
 def _value_of_a_share(context: _Context) -> bool:
@@ -611,7 +658,8 @@ def _sales_of_the_title_market(context: _Context) -> bool:
     worldwide' or 'total spending on kelp fertilizer will reach $3 billion' on a kelp fertilizer market page: the world
     sales or spending of what the title names (not a company's: 'its global sales')."""
     clause = context.text[:context.figure.start]
-    sales = WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause) or WORLD_DEMAND_FOR.search(clause)
+    sales = (WORLDWIDE_SALES.search(clause) or SPENDING_ON.search(clause) or WORLD_DEMAND_FOR.search(clause)
+             or WORLD_SPENDING.search(clause))
     what = sales.group("what") if sales else _sales_then_worldwide(context)
     title = title_spelled_out(context.page)
     return bool(what) and named_by_title(name_words(what, title), title.lower())
@@ -1065,6 +1113,8 @@ def _cagr_of_something_else(context: _Context) -> str:
         return f"the CAGR of demand for '{demand_for}', which the page title does not name"
     if _rate_of_volume(context):
         return "a CAGR of the market's volume (units, tonnes), not of its value"
+    if FASTEST_GROWTH.search(context.text[:context.figure.start]) and _region_before(context) is None:
+        return "the CAGR of what grows fastest, a part of the market (a segment's?), not of the market"
     rate_in = _rate_in_another(context)
     if rate_in:
         return f"the CAGR of '{rate_in}' (printed right after it), which the page title does not name"
@@ -1143,7 +1193,7 @@ def _other_subject(context: _Context) -> str:
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
     after = SOURCE_CITATION.split(context.after)[0]
     period = (_range_after(after) or _label_period(context) or _period_before(context)
-              or _period_after_the_amount(context))
+              or _period_before_the_cagr(context) or _period_after_the_amount(context))
     if period:
         claim.period_start, claim.period_end, claim.period_text = period
         return
@@ -1262,6 +1312,13 @@ def _period_before(context: _Context) -> tuple[int, int, str] | None:
     """'From 2019 to 2022, revenue rose at a 9% CAGR': the period opening the sentence is the period of its first figure."""
     opening = OPENING_PERIOD.match(context.text)
     return year_range(opening.group("period")) if opening and not context.earlier else None
+
+
+def _period_before_the_cagr(context: _Context) -> tuple[int, int, str] | None:
+    """'with a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6 percent': the
+    period printed right before the CAGR words is the rate's."""
+    period = PERIOD_BEFORE_CAGR.search(context.before)
+    return year_range(period.group("period")) if period else None
 
 
 def _breakdown_line(context: _Context) -> str:

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD",
-                    "us dollars": "USD", "usd$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+                    "us dollars": "USD", "u.s. dollars": "USD", "usd$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR",
+                    "euros": "EUR",
                     "gbp": "GBP", "£": "GBP", "jpy": "JPY", "¥": "JPY", "inr": "INR", "₹": "INR", "cny": "CNY",
                     "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD"}
 CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
-CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
+CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|U\.S\. dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
 SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k|t)\b"
 SCALE_WORD = r"(?P<scale>trillion|billion|million|tn|bn|mn)"  # a scale spelled out, never a letter that could be a word's
 SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b": 1.0, "million": 0.001,

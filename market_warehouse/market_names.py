@@ -33,7 +33,8 @@ ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s
 # 'the Point Of Sale (POS) Terminal ' before 'market': an abbreviation in parentheses inside the name
 ABBREVIATION_INSIDE = re.compile(r"\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)(?=\s+[A-Za-z])")
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|from|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
-GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "world", "its", "this",
+GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "aggregate", "world", "its",
+                        "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",
                         "services", "service", "solutions", "products", "product", "systems",
                         # those who make up the market: 'kelp farming providers' revenue' is the kelp farming market's
@@ -47,7 +48,9 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         # and judge it ('Asia Pacific is the most promising market, with 25% of it')
                         "most", "promising", "lucrative", "attractive",
                         # when, not which market ('last year's market')
-                        "last", "next", "year", "today", "previous"}
+                        "last", "next", "year", "today", "previous",
+                        # the report's view of a market, not its name ('Olive Oil Outlook Market Predictions')
+                        "outlook"}
 
 
 # words that say how a market is doing or how big it is, not which part of it: 'the lucrative kelp lighting market',
@@ -196,7 +199,16 @@ def title_market_words(title: str) -> list[str]:
         name = MARKET_NAME_START.split(title[:head.start()])[-1]
     else:
         return []
-    return name_words(without_regions(name).replace("-", " "), title)
+    return name_words(_without_abbreviation_after(without_regions(name)).replace("-", " "), title)
+
+
+def _without_abbreviation_after(name: str) -> str:
+    """'Next Generation Sequencing NGS': an abbreviation printed right after the words it abbreviates repeats them
+    and is no word of the name of its own."""
+    words = name.split()
+    last = words[-1] if words else ""
+    spelled = words[-1 - len(last):-1] if last.isupper() and 2 <= len(last) <= 6 else []
+    return " ".join(words[:-1]) if spelled and "".join(word[0] for word in spelled).lower() == last.lower() else name
 
 
 def _same_word(word: str, other: str) -> bool:
@@ -235,5 +247,15 @@ def name_words(name: str, title: str) -> list[str]:
     words = [word.removesuffix("'s") for word in name.split()[-4:]]
     initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", title)
                        if word.lower() not in GENERIC_MARKET_WORDS).lower()
-    return [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and re.search(r"[A-Za-z]", word)
-            and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
+    named = [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and re.search(r"[A-Za-z]", word)
+             and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
+    return [part for word in named for part in _title_pair(word, title)]
+
+
+def _title_pair(word: str, title: str) -> list[str]:
+    """'seafood' on a page titled 'Global Sea Food Market': one word written as two adjacent words of the title is
+    those two words; else the word."""
+    title_words = re.findall(r"[a-z]+", title.lower())
+    pairs = zip(title_words, title_words[1:], strict=False)
+    pair = next(((first, second) for first, second in pairs if first + second == word), None)
+    return list(pair) if pair else [word]
