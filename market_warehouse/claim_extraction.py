@@ -32,7 +32,8 @@ from market_warehouse.market_names import (
 from market_warehouse.page_text import Page, Sentence
 from market_warehouse.region_names import RegionMention, region_mentions
 
-CAGR_CUE = re.compile(r"\bCAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
+# 'growing at aCAGR of 4.2%': the article run into the abbreviation is still the cue
+CAGR_CUE = re.compile(r"(?:\b|(?<=\ba))CAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
                       r"|\bcompound(?:ed)?\s+annual\s+rate\s+of\s+$"  # 'grow at a compound annual rate of 4.5 percent'
                       r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
                       r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
@@ -243,6 +244,9 @@ COMPARED_WITH = re.compile(r"\b(?:over|compared\s+(?:to|with)|versus|vs\.?|again
 # 'estimated at 41 million tonnes in 2024, while its value was USD 9 billion': a volume, then the value
 VOLUME = re.compile(r"\b\d[\d,.]*\s?(?:(?:million|billion|thousand|mn|bn|[MBK])\s+)?(?:units|tonnes|tons|metric\s+tons|Mt|kt)\b")
 # 'a CAGR of 2% in volume and 4% in value', 'In volume terms, the market ...': the rate of the market's volume
+# 'USD 17.25 million tonnes in 2023': a unit of quantity after the amount makes it a volume, whatever sign is before it
+QUANTITY_UNIT_AFTER = re.compile(r"^\s?(?:metric\s+)?(?:tonnes|tons|units|liters|litres|barrels|gallons|kilograms|kg)\b",
+                                 re.IGNORECASE)
 VOLUME_RATE_AFTER = re.compile(r"^\s*(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
 VOLUME_OPENING = re.compile(r"^(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
 VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approximately|roughly|nearly|some|over|more\s+than)\s+)?$",
@@ -560,7 +564,11 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
 
 def _amount_of_a_part_or_a_change(context: _Context) -> str:
     """Why an amount in a sentence about the market is not its size: a segment's, a part's contribution, an
-    increase, or what drives the market ('driven by kelp exports, which reached $2 billion'); '' when none."""
+    increase, what drives the market ('driven by kelp exports, which reached $2 billion'), or a volume printed
+    with a currency ('USD 17.25 million tonnes'); '' when none."""
+    unit = QUANTITY_UNIT_AFTER.match(context.after)
+    if unit:
+        return f"a volume: a unit of quantity ('{unit.group(0).strip()}') follows the amount, not money"
     if SEGMENT_CUE.search(context.text):
         return "a segment's figure: segments are not placed automatically"
     if _paired_amounts(context):

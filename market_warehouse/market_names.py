@@ -248,8 +248,15 @@ def name_words(name: str, title: str) -> list[str]:
     initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", title)
                        if word.lower() not in GENERIC_MARKET_WORDS).lower()
     named = [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and re.search(r"[A-Za-z]", word)
-             and not (word.isupper() and len(word) <= 5 and (word.lower() in title or word.lower() in initials))]
+             and not _abbreviation_of_title(word, title, initials)]
     return [part for word in named for part in _title_pair(word, title)]
+
+
+def _abbreviation_of_title(word: str, title: str, initials: str) -> bool:
+    """'EV' on an 'Electric Vehicle' page, and in the plural ('ADCs' on an 'Antibody–Drug Conjugates' page): an
+    abbreviation the title prints, or the initials of its words."""
+    letters = word.removesuffix("s")
+    return letters.isupper() and len(letters) <= 5 and (letters.lower() in title or letters.lower() in initials)
 
 
 def _title_pair(word: str, title: str) -> list[str]:

@@ -27,6 +27,9 @@ MAX_KEY_FACT_LABEL_CHARS = 60
 # A full stop after these is not the end of a sentence ('U.K. and Germany', 'Lonza Inc. reported').
 ABBREVIATIONS = ("U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "e.g.", "i.e.", "approx.", "vs.", "No.", "St.",
                  "Mn.", "Bn.", "etc.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+# 'a CAGR of est. 8.5%': 'est.' (estimated) before a number ends no sentence; kept apart from ABBREVIATIONS, which
+# are matched inside words too ('largest. ')
+ESTIMATED_BEFORE_NUMBER = re.compile(r"(?<![\w.])(est\.)\s(?=\d)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(\[]?[A-Z0-9*])")
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 WORDED_DATE = re.compile(r"\b(?:published|updated|last updated|date|posted|released|revised)\b[^0-9A-Za-z]{0,5}"
@@ -336,6 +339,7 @@ def split_sentences(text: str) -> list[str]:
     protected = text
     for number, abbreviation in enumerate(ABBREVIATIONS):
         protected = protected.replace(abbreviation + " ", f"{abbreviation}\x00{number} ")
+    protected = ESTIMATED_BEFORE_NUMBER.sub(f"\\1\x00{len(ABBREVIATIONS)} ", protected)
     parts = SENTENCE_END.split(protected)
     return [re.sub(r"\x00\d+", "", part).strip() for part in parts if part.strip()]
 
