@@ -79,6 +79,8 @@ GROWTH_RATE_WITH = re.compile(r"\bwith\s+(?:an?\s+)?growth\s+rate\s+of\s+(?:(?:a
 AVERAGE_RATE_AFTER_SIZE = re.compile(r"^\s*(?:,\s*)?(?:by\s+(?:19|20)\d\d\s*,?\s+)?at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?"
                                      r"(?:growth\s+)?rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$",
                                      re.IGNORECASE)
+# 'Growth Rate | 7.00%': a key-facts row whose label is the market's growth rate, with no year of its own
+GROWTH_RATE_ROW = re.compile(r"^\W*(?:(?:projected|expected|forecast|annual)\s+)?growth\s+rate\s*[|:]\W*$", re.IGNORECASE)
 FORECAST_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
                             r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
@@ -1080,8 +1082,8 @@ def _is_cagr(context: _Context) -> bool:
         return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
     if GROWTH_RATE_BEFORE.search(context.before) and PERIOD_RIGHT_AFTER.match(context.after):
         return True  # 'a growth rate of 12% from 2024 to 2031'
-    if _growth_rate_of_forecast(context):
-        return True  # 'USD 5 billion by 2030 with growth rate of 9%'
+    if _growth_rate_of_forecast(context) or _growth_rate_row(context):
+        return True  # 'USD 5 billion by 2030 with growth rate of 9%', a row 'Growth Rate | 7.00%'
     if AVERAGE_RATE_AFTER_SIZE.search(context.before) and context.last_placed_metric == "market_size":
         return True  # 'grow to USD 9 billion by 2030 at an average rate of 6%'
     return bool(context.earlier) and _continues_cagr(context)
@@ -1093,6 +1095,12 @@ def _growth_rate_of_forecast(context: _Context) -> bool:
     growth rate of 9% in 2024') it may be one year's."""
     return (GROWTH_RATE_WITH.search(context.before) is not None and context.last_placed_metric == "market_size"
             and FORECAST_YEAR.search(context.before) is not None and not years_in(_clause_after(context)))
+
+
+def _growth_rate_row(context: _Context) -> bool:
+    """A key-facts row 'Growth Rate | 7.00%' (a report page's summary box): the market's growth rate, worded without
+    'CAGR'; a row naming a year ('Growth Rate 2024 | 5%') may be one year's and is left alone."""
+    return context.sentence.kind == "row" and GROWTH_RATE_ROW.match(context.text[:context.figure.start]) is not None
 
 
 def _continues_cagr(context: _Context) -> bool:
