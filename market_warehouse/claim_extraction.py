@@ -835,7 +835,14 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     if opening and GREW_TO.search(context.before):  # 'From 2019 to 2022 ... the market grew to USD x'
         return year_range(opening.group("period"))[1], ""
     return (_year_at_growth_end(context) or _year_of_the_volume(context) or _that_year(context)
-            or "year unclear: no year stated beside the amount")
+            or _opening_by_year(context) or "year unclear: no year stated beside the amount")
+
+
+def _opening_by_year(context: _Context) -> tuple[int, str] | None:
+    """'Until 2025, it will grow at a 3.36% CAGR and reach 149.83 billion USD': the year opening the sentence ('By',
+    'Until', 'Through' YEAR), when the sentence prints no other year, is the year the amount is reached."""
+    opening = OPENING_BY.match(context.text)
+    return (int(opening.group("year")), "") if opening and len(years_in(context.text)) == 1 else None
 
 
 def _year_before(context: _Context) -> tuple[int, str] | str | None:

@@ -496,3 +496,13 @@ def test_a_growth_rate_row_is_a_cagr_only_without_a_year(row, drafted_cagr):
     page = page_from_text(f"Lichen Roof Tile Market\n{row}")
     cagrs = [c.figure.value for c in extract_claims(page).claims if c.metric == "cagr"]
     assert cagrs == ([8.4] if drafted_cagr else [])
+
+
+@pytest.mark.parametrize("opening, drafted_sizes", [
+    ("Until 2034", [(2034, 7.6)]),  # the year the amount is reached, cut from it by the CAGR
+    ("Later on", []),  # no year printed: none is guessed
+])
+def test_an_opening_until_year_dates_the_amount_after_a_cagr(opening, drafted_sizes):
+    page = page_from_text(f"Lichen Roof Tile Market\n{opening}, it will grow at a 3.6% CAGR and reach $7.6 billion.")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
