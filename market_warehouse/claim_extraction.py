@@ -79,6 +79,8 @@ GROWTH_RATE_WITH = re.compile(r"\bwith\s+(?:an?\s+)?growth\s+rate\s+of\s+(?:(?:a
 AVERAGE_RATE_AFTER_SIZE = re.compile(r"^\s*(?:,\s*)?(?:by\s+(?:19|20)\d\d\s*,?\s+)?at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?"
                                      r"(?:growth\s+)?rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$",
                                      re.IGNORECASE)
+# 'Growth Rate | 7.00%': a key-facts row whose label is the market's growth rate, with no year of its own
+GROWTH_RATE_ROW = re.compile(r"^\W*(?:(?:projected|expected|forecast|annual)\s+)?growth\s+rate\s*[|:]\W*$", re.IGNORECASE)
 FORECAST_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
                             r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
@@ -230,6 +232,9 @@ PERIOD_BEFORE_CAGR = re.compile(r"(?P<period>(?:19|20)\d\d\s?(?:-|–|—|to|and
 # the market compared with the others (a segment's or a region's rate), not the market
 FASTEST_GROWTH = re.compile(r"\b(?:fastest|strongest|highest|quickest)\s+(?:growth|CAGR)\b", re.IGNORECASE)
 # 'Japan has a broad audience for toys. In 2021, its toy market size was $67.9 billion': the market of what 'its' refers to
+# 'share of the European market': the region named as the market a share is of
+REGIONS_MARKET_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+REGIONS_MARKET_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 ITS_MARKET = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 # '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
@@ -386,6 +391,7 @@ def extract_claims(page: Page) -> Extraction:
         _read_title(title, page, extraction)
     _share_periods_per_paragraph(extraction)
     _drop_repeated_cagrs(extraction)
+    _drop_rounded_title_sizes(extraction, page.title.strip())
     return extraction
 
 
@@ -400,6 +406,31 @@ def _drop_repeated_cagrs(extraction: Extraction) -> None:
         if key(claim) in with_period:
             extraction.claims.remove(claim)
             extraction.unplaced.append(Unplaced(claim.figure.text, claim.sentence, _REPEATED_CAGR))
+
+
+def _drop_rounded_title_sizes(extraction: Extraction, title: str) -> None:
+    """'... Market expected to reach almost $13B in 2026' over a text stating $12.77 billion by 2026: a title's size
+    worded as approximate (or as a bound) within a tenth of a size the text states for the same year and region is
+    that size rounded, listed as not placed rather than drafted a second time."""
+    in_title, in_text = _title_and_text_sizes(extraction, title)
+    for claim in in_title:
+        if any(_rounds_to(other, claim) for other in in_text):
+            extraction.claims.remove(claim)
+            extraction.unplaced.append(Unplaced(claim.figure.text, claim.sentence, _ROUNDED_TITLE_SIZE))
+
+
+def _title_and_text_sizes(extraction: Extraction, title: str) -> tuple[list[Claim], list[Claim]]:
+    """The sizes drafted from the title and worded as approximate or as a bound; and the sizes drafted from the text."""
+    sizes = [c for c in extraction.claims if c.metric == "market_size" and c.figure.value is not None]
+    in_title = [c for c in sizes if c.sentence.text.strip() == title]
+    return [c for c in in_title if c.figure.bound != "exact"], [c for c in sizes if c not in in_title]
+
+
+def _rounds_to(claim: Claim, rounded: Claim) -> bool:
+    """The claim is a size of the rounded one's year and region, within a tenth of its value."""
+    value = rounded.value_in_unit(rounded.figure.value)
+    return (claim.year == rounded.year and claim.region_id == rounded.region_id
+            and abs(claim.value_in_unit(claim.figure.value) - value) <= 0.1 * value)
 
 
 def _share_periods_per_paragraph(extraction: Extraction) -> None:
@@ -745,6 +776,7 @@ def _revenue_of_the_market(context: _Context) -> bool:
 
 _REPEATED_CAGR = ("the same CAGR printed again without a period: drafted once, with the period printed beside it "
                   "elsewhere on the page")
+_ROUNDED_TITLE_SIZE = "the title's size rounded ('almost', 'over'): the text's size of the same year, drafted from the text"
 _PAIRED = "figures paired 'respectively' with several subjects or periods: place them by hand"
 _SEGMENT_BEFORE = "'the market' of the sentence before it, which is a segment's: segments are not placed automatically"
 
@@ -803,7 +835,14 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     if opening and GREW_TO.search(context.before):  # 'From 2019 to 2022 ... the market grew to USD x'
         return year_range(opening.group("period"))[1], ""
     return (_year_at_growth_end(context) or _year_of_the_volume(context) or _that_year(context)
-            or "year unclear: no year stated beside the amount")
+            or _opening_by_year(context) or "year unclear: no year stated beside the amount")
+
+
+def _opening_by_year(context: _Context) -> tuple[int, str] | None:
+    """'Until 2025, it will grow at a 3.36% CAGR and reach 149.83 billion USD': the year opening the sentence ('By',
+    'Until', 'Through' YEAR), when the sentence prints no other year, is the year the amount is reached."""
+    opening = OPENING_BY.match(context.text)
+    return (int(opening.group("year")), "") if opening and len(years_in(context.text)) == 1 else None
 
 
 def _year_before(context: _Context) -> tuple[int, str] | str | None:
@@ -1050,8 +1089,8 @@ def _is_cagr(context: _Context) -> bool:
         return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
     if GROWTH_RATE_BEFORE.search(context.before) and PERIOD_RIGHT_AFTER.match(context.after):
         return True  # 'a growth rate of 12% from 2024 to 2031'
-    if _growth_rate_of_forecast(context):
-        return True  # 'USD 5 billion by 2030 with growth rate of 9%'
+    if _growth_rate_of_forecast(context) or _growth_rate_row(context):
+        return True  # 'USD 5 billion by 2030 with growth rate of 9%', a row 'Growth Rate | 7.00%'
     if AVERAGE_RATE_AFTER_SIZE.search(context.before) and context.last_placed_metric == "market_size":
         return True  # 'grow to USD 9 billion by 2030 at an average rate of 6%'
     return bool(context.earlier) and _continues_cagr(context)
@@ -1063,6 +1102,12 @@ def _growth_rate_of_forecast(context: _Context) -> bool:
     growth rate of 9% in 2024') it may be one year's."""
     return (GROWTH_RATE_WITH.search(context.before) is not None and context.last_placed_metric == "market_size"
             and FORECAST_YEAR.search(context.before) is not None and not years_in(_clause_after(context)))
+
+
+def _growth_rate_row(context: _Context) -> bool:
+    """A key-facts row 'Growth Rate | 7.00%' (a report page's summary box): the market's growth rate, worded without
+    'CAGR'; a row naming a year ('Growth Rate 2024 | 5%') may be one year's and is left alone."""
+    return context.sentence.kind == "row" and GROWTH_RATE_ROW.match(context.text[:context.figure.start]) is not None
 
 
 def _continues_cagr(context: _Context) -> bool:
@@ -1473,6 +1518,8 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
         return f"region '{region.label}' has no key in seeds/regions.csv"
     if SEGMENT_CUE.search(context.before):
         return "a segment's share: segments are not placed automatically"
+    if _share_of_the_regions_market(region, context.text):
+        return f"a share of the {region.label} market, held by a part of it: not the region's share"
     other = _other_market(context)
     if other:
         return f"a share held in another market: '{other}' is not the market in the page title"
@@ -1486,6 +1533,13 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     else:
         claim.period_text = "no year stated"
     return claim
+
+
+def _share_of_the_regions_market(region: RegionMention, text: str) -> bool:
+    """'the U.K. held the largest share of the European market ... with 29.1% share': a region named as the whole
+    ('of the European market') is the market the share is of; the share is held by a part of it."""
+    return (REGIONS_MARKET_BEFORE.search(text[:region.start]) is not None
+            and REGIONS_MARKET_AFTER.match(text[region.end:]) is not None)
 
 
 def _share_year(context: _Context, extraction: Extraction) -> tuple[int, str] | None:

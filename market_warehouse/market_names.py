@@ -19,6 +19,8 @@ from market_warehouse.region_names import region_mentions
 MARKET_NOT_NAMED = re.compile(r"\b(?:market|industry|sector)\b(?!\s+(?:assessments?|evaluations?|research|study|studies|reports?|"
                               r"analys[ie]s|surveys?|intelligence|insights?|estimates?|data|trends?|demand)\b)", re.IGNORECASE)
 # 'the total kelp lighting market' on an outdoor kelp lighting page: the whole of a market the title names a part of
+# 'the broader creator economy, which is projected to reach ...': an economy named as a market is one
+NAMED_ECONOMY = re.compile(r"\beconomy\b", re.IGNORECASE)
 WHOLE_OF = re.compile(r"^\s*(?:total|whole|entire|overall)\s+\S", re.IGNORECASE)
 # 'The fertilizer market, which includes kelp fertilizer, urea and potash, ...': a market and its parts
 INCLUDING = re.compile(r"\b(?:market|industry|sector)\s*,?\s+(?:(?:which|that)\s+(?:includes?|comprises?|covers?|"
@@ -110,8 +112,10 @@ def spelled_out(clause: str, page: Page) -> str:
 
 
 def market_names(clause: str, title: str) -> list[str]:
-    """The names of the markets of a clause: the words before 'market', or after 'market for'."""
-    names = [_name_before(clause[:mention.start()], title) for mention in MARKET_NOT_NAMED.finditer(clause)]
+    """The names of the markets of a clause: the words before 'market' ('industry', 'sector', 'economy'), or after
+    'market for'."""
+    mentions = [*MARKET_NOT_NAMED.finditer(clause), *NAMED_ECONOMY.finditer(clause)]
+    names = [_name_before(clause[:mention.start()], title) for mention in mentions]
     names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
                         r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
     return names

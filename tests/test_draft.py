@@ -466,3 +466,43 @@ def test_an_abbreviation_in_the_plural_is_the_title_market_only_as_its_initials(
 ])
 def test_est_before_a_number_ends_no_sentence(text, sentences):
     assert len(split_sentences(text)) == sentences
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("$7B", "the title's size rounded"),  # 'Nearly $7B in 2031' in the title: the text's $6.84 billion by 2031 again
+    ("31.5%", "a share of the European market, held by a part of it"),  # Germany's share of Europe's market
+    ("$95 billion", "another market: 'broader green building market'"),  # an economy named as a market is one
+])
+def test_wordings_of_batches_33_and_34_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch33_34_wordings.txt", figure)
+
+
+@pytest.mark.parametrize("title, drafted_sizes", [
+    ("Lichen Roof Tile Market Set to Hit Nearly $7B in 2031", [(2031, 6.84)]),  # within a tenth: the text's, rounded
+    ("Lichen Roof Tile Market Set to Hit $7B in 2031", [(2031, 7.0), (2031, 6.84)]),  # exact: a figure of its own
+    ("Lichen Roof Tile Market Set to Hit Nearly $9B in 2031", [(2031, 9.0), (2031, 6.84)]),  # another forecast
+])
+def test_a_title_size_is_the_text_size_rounded_only_when_approximate_and_close(title, drafted_sizes):
+    page = page_from_text(f"{title}\nThe lichen roof tile market should climb to $6.84 billion by 2031.")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("row, drafted_cagr", [
+    ("| Growth Rate | 8.4% |", True),  # the summary box's growth rate
+    ("| Growth Rate 2024 | 8.4% |", False),  # one year's growth, not the market's CAGR
+])
+def test_a_growth_rate_row_is_a_cagr_only_without_a_year(row, drafted_cagr):
+    page = page_from_text(f"Lichen Roof Tile Market\n{row}")
+    cagrs = [c.figure.value for c in extract_claims(page).claims if c.metric == "cagr"]
+    assert cagrs == ([8.4] if drafted_cagr else [])
+
+
+@pytest.mark.parametrize("opening, drafted_sizes", [
+    ("Until 2034", [(2034, 7.6)]),  # the year the amount is reached, cut from it by the CAGR
+    ("Later on", []),  # no year printed: none is guessed
+])
+def test_an_opening_until_year_dates_the_amount_after_a_cagr(opening, drafted_sizes):
+    page = page_from_text(f"Lichen Roof Tile Market\n{opening}, it will grow at a 3.6% CAGR and reach $7.6 billion.")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
