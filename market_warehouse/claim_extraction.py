@@ -203,7 +203,7 @@ REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECAS
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
-FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
+FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?(?:(?:starting|beginning)\s+)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
                              r"(?!\s*(?:-|–|to|through|until|till|and)\b)", re.IGNORECASE)
 # 'USD 9 billion in 2025 and grow at a CAGR of 6% from there until 2034': the period starts at the amount's year
 FROM_THERE_AFTER = re.compile(r"^\s*,?\s*from\s+(?:there|then|that\s+(?:level|point|base))\s+(?:until|till|to|through|thru)\s+"
@@ -321,6 +321,11 @@ PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|la
 SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bsegments?\b(?!\s+(?:reports?|studies|analys[ie]s)\b)"
                          r"|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
+# 'Historical rate: 2.6-5.1% depending on segment': the rates of segments, printed as one range
+SEGMENT_AFTER = re.compile(r"^\s*,?\s*(?:depending\s+on|varying\s+by|by|per|across)\s+(?:the\s+)?(?:product\s+)?segments?\b",
+                           re.IGNORECASE)
+# 'North America and Western Europe ... together accounting for about 45%': a share of the regions together
+TOGETHER = re.compile(r"\b(?:together|combined|jointly|collectively)\b", re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
                              re.IGNORECASE)
 # 'over the forecast period starting from 2024': the period's start alone
@@ -1123,7 +1128,7 @@ def _continues_cagr(context: _Context) -> bool:
 
 
 def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
-    if SEGMENT_CUE.search(context.text[:context.figure.start]):
+    if SEGMENT_CUE.search(context.text[:context.figure.start]) or SEGMENT_AFTER.match(context.text[context.figure.end:]):
         return "a segment's CAGR: segments are not placed automatically"
     if _market_of_a_segment(context):
         return _SEGMENT_BEFORE
@@ -1257,6 +1262,10 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     since = _from_year_to_size_year(context) or _from_size_year_until(context)
     if since:
         claim.period_start, claim.period_end, claim.period_text = since
+        return
+    start = FROM_YEAR_AFTER.match(after)
+    if start:  # 'an annual growth rate of 4.4% starting from 2022': the start alone, its end not printed
+        claim.period_start, claim.period_text = int(start.group("year")), start.group(0).strip(" ,")
         return
     open_end = OPEN_END.search(after)
     if open_end and not FORECAST_PERIOD.search(after):  # '... in the forecast period with a CAGR of 8% through 2028'
@@ -1508,6 +1517,8 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     joint = "" if respective else _joint_regions(context)
     if joint:
         return f"a share of several regions together ({joint}): not one region's share"
+    if not respective and TOGETHER.search(context.before):
+        return "a share of several regions together (worded 'together'): not one region's share"
     if (context.sentence.kind != "row" and not context.text[context.figure.end:].strip()
             and _breakdown_region(context) is None and not MARKET_SHARE_BEFORE.search(context.before)):
         return "a share cut off after the figure (nothing after it, no full stop): of what is not stated"
