@@ -326,6 +326,10 @@ SEGMENT_AFTER = re.compile(r"^\s*,?\s*(?:depending\s+on|varying\s+by|by|per|acro
                            re.IGNORECASE)
 # 'North America and Western Europe ... together accounting for about 45%': a share of the regions together
 TOGETHER = re.compile(r"\b(?:together|combined|jointly|collectively)\b", re.IGNORECASE)
+# '..., with the broader antithrombotic sector reaching $46.2B by 2028' on an anticoagulant page: a wider market named
+# in the figure's clause, after the page's own
+WIDER_MARKET = re.compile(r"\bthe\s+(?:broader|wider)\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:market|industry|sector)\b"
+                          r"(?=(?:[^,;.]|\.(?=\d))*$)", re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
                              re.IGNORECASE)
 # 'over the forecast period starting from 2024': the period's start alone
@@ -1015,7 +1019,15 @@ def _other_market(context: _Context) -> str:
     clause = spelled_out(context.text[:context.figure.start], context.page)
     title = title_spelled_out(context.page)
     names = [without_regions(name) for name in market_names(clause, title)]  # 'the European market': the market in Europe
-    return market_including_the_title_market(clause, title) or not_the_title_market(names, title)
+    return (market_including_the_title_market(clause, title) or not_the_title_market(names, title)
+            or _wider_market(context))
+
+
+def _wider_market(context: _Context) -> str:
+    """A 'broader' or 'wider' market the figure's clause names, if the title does not name it ('..., with the broader
+    antithrombotic sector reaching $46.2B by 2028 at 7.9% CAGR' on an anticoagulant page); '' when none."""
+    wider = WIDER_MARKET.search(context.text[:context.figure.start])
+    return not_the_title_market([wider.group("what")], title_spelled_out(context.page)) if wider else ""
 
 
 def _referred_market(context: _Context) -> str:
@@ -1173,6 +1185,9 @@ def _cagr_of_something_else(context: _Context) -> str:
         return "a CAGR of the market's volume (units, tonnes), not of its value"
     if FASTEST_GROWTH.search(context.text[:context.figure.start]) and _region_before(context) is None:
         return "the CAGR of what grows fastest, a part of the market (a segment's?), not of the market"
+    wider = _wider_market(context)
+    if wider:
+        return f"the CAGR of a wider market ('{wider}'), which the page title does not name"
     rate_in = _rate_in_another(context)
     if rate_in:
         return f"the CAGR of '{rate_in}' (printed right after it), which the page title does not name"
