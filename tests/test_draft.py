@@ -528,3 +528,13 @@ def test_a_start_year_alone_after_a_growth_rate_is_its_period_start(after, perio
                           f"growth rate of 6.2% {after}.")
     cagrs = [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"]
     assert cagrs == [period]
+
+
+@pytest.mark.parametrize("first_line, title", [
+    ("Skip to content", "Moss Acoustic Panel Market Outlook"),  # the page's navigation link, not its title
+    ("Published On: Thu, Nov 9th, 2017", "Moss Acoustic Panel Market Outlook"),  # the page's date line
+    ("Moss Panels Published in 2017", "Moss Panels Published in 2017"),  # a title that prints a date is still one
+])
+def test_a_navigation_link_or_date_line_is_no_title(first_line, title):
+    page = page_from_text(f"{first_line}\nMoss Acoustic Panel Market Outlook\nThe market stood at $2.4 billion in 2024.")
+    assert page.title == title
