@@ -290,9 +290,10 @@ OPENING_SHARE = re.compile(r"^(?:with|holding|having|accounting\s+for|capturing|
                            r"more\s+than|almost)\s+)?$", re.IGNORECASE)
 SUBJECT_AFTER_SHARE = re.compile(r"^\s*(?:(?:global\s+|market\s+|revenue\s+)*share\s*)?(?:(?:in|as\s+of|for)\s+(?:19|20)\d\d"
                                  r"\s*)?,\s*(?:the\s+)?", re.IGNORECASE)
-# a sentence's subject: 'The global seaweed harvest is projected to ...'
+# a sentence's subject: 'The global seaweed harvest is projected to ...', or a list item's with no auxiliary verb:
+# 'NGS technology expected to outpace PCR alternatives with 14.3% CAGR'
 THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
-                         r"would|may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
+                         r"would|may|might|can|grew|grows|rose|rises|expected|projected|forecast|poised)\b", re.IGNORECASE)
 # 'Analysts at Kelpwatch reported that kelp snacks grew ...', 'According to Kelpwatch, kelp snacks ...': who reports it,
 # before the sentence's own subject
 REPORTED_LEAD = re.compile(r"^(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w&'.-]+\s+){1,4}?(?:reported|reports|said|says|noted|"

@@ -513,6 +513,7 @@ def test_an_opening_until_year_dates_the_amount_after_a_cagr(opening, drafted_si
     ("38%", "a share of several regions together (worded 'together')"),  # two regions' share, not the first one's
     ("$19.5B", "another market: 'living wall market'"),  # the wider sector named after the page's market
     ("9.3%", "the CAGR of a wider market ('living wall market')"),  # and its rate
+    ("11.7%", "the CAGR of the sentence's subject ('Cork underlays')"),  # 'expected' with no 'is': still its subject
 ])
 def test_wordings_of_batches_35_and_36_not_placed(drafted, figure, reason):
     assert reason in unplaced_line(drafted, "batch35_36_wordings.txt", figure)
