@@ -203,7 +203,7 @@ REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECAS
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
-FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
+FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?(?:(?:starting|beginning)\s+)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
                              r"(?!\s*(?:-|–|to|through|until|till|and)\b)", re.IGNORECASE)
 # 'USD 9 billion in 2025 and grow at a CAGR of 6% from there until 2034': the period starts at the amount's year
 FROM_THERE_AFTER = re.compile(r"^\s*,?\s*from\s+(?:there|then|that\s+(?:level|point|base))\s+(?:until|till|to|through|thru)\s+"
@@ -290,9 +290,10 @@ OPENING_SHARE = re.compile(r"^(?:with|holding|having|accounting\s+for|capturing|
                            r"more\s+than|almost)\s+)?$", re.IGNORECASE)
 SUBJECT_AFTER_SHARE = re.compile(r"^\s*(?:(?:global\s+|market\s+|revenue\s+)*share\s*)?(?:(?:in|as\s+of|for)\s+(?:19|20)\d\d"
                                  r"\s*)?,\s*(?:the\s+)?", re.IGNORECASE)
-# a sentence's subject: 'The global seaweed harvest is projected to ...'
+# a sentence's subject: 'The global seaweed harvest is projected to ...', or a list item's with no auxiliary verb:
+# 'NGS technology expected to outpace PCR alternatives with 14.3% CAGR'
 THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
-                         r"would|may|might|can|grew|grows|rose|rises)\b", re.IGNORECASE)
+                         r"would|may|might|can|grew|grows|rose|rises|expected|projected|forecast|poised)\b", re.IGNORECASE)
 # 'Analysts at Kelpwatch reported that kelp snacks grew ...', 'According to Kelpwatch, kelp snacks ...': who reports it,
 # before the sentence's own subject
 REPORTED_LEAD = re.compile(r"^(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w&'.-]+\s+){1,4}?(?:reported|reports|said|says|noted|"
@@ -321,6 +322,15 @@ PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|la
 SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bsegments?\b(?!\s+(?:reports?|studies|analys[ie]s)\b)"
                          r"|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
+# 'Historical rate: 2.6-5.1% depending on segment': the rates of segments, printed as one range
+SEGMENT_AFTER = re.compile(r"^\s*,?\s*(?:depending\s+on|varying\s+by|by|per|across)\s+(?:the\s+)?(?:product\s+)?segments?\b",
+                           re.IGNORECASE)
+# 'North America and Western Europe ... together accounting for about 45%': a share of the regions together
+TOGETHER = re.compile(r"\b(?:together|combined|jointly|collectively)\b", re.IGNORECASE)
+# '..., with the broader antithrombotic sector reaching $46.2B by 2028' on an anticoagulant page: a wider market named
+# in the figure's clause, after the page's own
+WIDER_MARKET = re.compile(r"\bthe\s+(?:broader|wider)\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:market|industry|sector)\b"
+                          r"(?=(?:[^,;.]|\.(?=\d))*$)", re.IGNORECASE)
 FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
                              re.IGNORECASE)
 # 'over the forecast period starting from 2024': the period's start alone
@@ -1010,7 +1020,15 @@ def _other_market(context: _Context) -> str:
     clause = spelled_out(context.text[:context.figure.start], context.page)
     title = title_spelled_out(context.page)
     names = [without_regions(name) for name in market_names(clause, title)]  # 'the European market': the market in Europe
-    return market_including_the_title_market(clause, title) or not_the_title_market(names, title)
+    return (market_including_the_title_market(clause, title) or not_the_title_market(names, title)
+            or _wider_market(context))
+
+
+def _wider_market(context: _Context) -> str:
+    """A 'broader' or 'wider' market the figure's clause names, if the title does not name it ('..., with the broader
+    antithrombotic sector reaching $46.2B by 2028 at 7.9% CAGR' on an anticoagulant page); '' when none."""
+    wider = WIDER_MARKET.search(context.text[:context.figure.start])
+    return not_the_title_market([wider.group("what")], title_spelled_out(context.page)) if wider else ""
 
 
 def _referred_market(context: _Context) -> str:
@@ -1123,7 +1141,7 @@ def _continues_cagr(context: _Context) -> bool:
 
 
 def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
-    if SEGMENT_CUE.search(context.text[:context.figure.start]):
+    if SEGMENT_CUE.search(context.text[:context.figure.start]) or SEGMENT_AFTER.match(context.text[context.figure.end:]):
         return "a segment's CAGR: segments are not placed automatically"
     if _market_of_a_segment(context):
         return _SEGMENT_BEFORE
@@ -1168,6 +1186,9 @@ def _cagr_of_something_else(context: _Context) -> str:
         return "a CAGR of the market's volume (units, tonnes), not of its value"
     if FASTEST_GROWTH.search(context.text[:context.figure.start]) and _region_before(context) is None:
         return "the CAGR of what grows fastest, a part of the market (a segment's?), not of the market"
+    wider = _wider_market(context)
+    if wider:
+        return f"the CAGR of a wider market ('{wider}'), which the page title does not name"
     rate_in = _rate_in_another(context)
     if rate_in:
         return f"the CAGR of '{rate_in}' (printed right after it), which the page title does not name"
@@ -1257,6 +1278,10 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     since = _from_year_to_size_year(context) or _from_size_year_until(context)
     if since:
         claim.period_start, claim.period_end, claim.period_text = since
+        return
+    start = FROM_YEAR_AFTER.match(after)
+    if start:  # 'an annual growth rate of 4.4% starting from 2022': the start alone, its end not printed
+        claim.period_start, claim.period_text = int(start.group("year")), start.group(0).strip(" ,")
         return
     open_end = OPEN_END.search(after)
     if open_end and not FORECAST_PERIOD.search(after):  # '... in the forecast period with a CAGR of 8% through 2028'
@@ -1508,6 +1533,8 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     joint = "" if respective else _joint_regions(context)
     if joint:
         return f"a share of several regions together ({joint}): not one region's share"
+    if not respective and TOGETHER.search(context.before):
+        return "a share of several regions together (worded 'together'): not one region's share"
     if (context.sentence.kind != "row" and not context.text[context.figure.end:].strip()
             and _breakdown_region(context) is None and not MARKET_SHARE_BEFORE.search(context.before)):
         return "a share cut off after the figure (nothing after it, no full stop): of what is not stated"

@@ -45,6 +45,10 @@ BARE_CELL = re.compile(r"^(?P<q>~|≈|approx\.?\s*|about\s+)?(?P<num>\d{1,3}(?:,
 # '< Key Highlight >', '[Summary]': a section label in brackets, above the text, not the page's title
 BRACKETED_LABEL = re.compile(r"[<\[]\s*[^<>\[\]]{1,40}?\s*[>\]]")
 # 'Consainsights logo': an image's alternative text above the title, not the title
+# a page's navigation link ('Skip to content') or its date line ('Published On: Thu, Nov 9th, 2017'): no title
+NAVIGATION_OR_DATE = re.compile(r"(?:skip|jump)\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu)"
+                                r"|(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*[\w ,.]{0,30}\b(?:19|20)\d\d",
+                                re.IGNORECASE)
 LOGO_LINE = re.compile(r"(?:[\w&.'-]+\s+){0,3}logo", re.IGNORECASE)
 MARKET_WORD = re.compile(r"\b(?:markets?|industry)\b", re.IGNORECASE)
 DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%B, %Y", "%B %Y",
@@ -152,9 +156,10 @@ def _text_title(blocks: list[Block]) -> str:
 
 
 def _is_above_the_title(text: str) -> bool:
-    """A first line that is no title: punctuation alone, a section label in brackets or a logo's text (naming no market
-    or industry: 'Kelp Market Logo' may be a title)."""
-    return (not re.search(r"\w", text) or _is_bracketed_label(text)
+    """A first line that is no title: punctuation alone, a section label in brackets, a navigation link or a date line
+    ('Skip to content', 'Published On: Thu, Nov 9th, 2017') or a logo's text (naming no market or industry: 'Kelp
+    Market Logo' may be a title)."""
+    return (not re.search(r"\w", text) or _is_bracketed_label(text) or NAVIGATION_OR_DATE.fullmatch(text) is not None
             or (LOGO_LINE.fullmatch(text) is not None and not MARKET_WORD.search(text)))
 
 

@@ -506,3 +506,36 @@ def test_an_opening_until_year_dates_the_amount_after_a_cagr(opening, drafted_si
     page = page_from_text(f"Lichen Roof Tile Market\n{opening}, it will grow at a 3.6% CAGR and reach $7.6 billion.")
     sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
     assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("3.1-4.8%", "a segment's CAGR"),  # 'depending on segment' after the range: the segments' rates, not the market's
+    ("38%", "a share of several regions together (worded 'together')"),  # two regions' share, not the first one's
+    ("$19.5B", "another market: 'living wall market'"),  # the wider sector named after the page's market
+    ("9.3%", "the CAGR of a wider market ('living wall market')"),  # and its rate
+    ("11.7%", "the CAGR of the sentence's subject ('Cork underlays')"),  # 'expected' with no 'is': still its subject
+])
+def test_wordings_of_batches_35_and_36_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch35_36_wordings.txt", figure)
+
+
+@pytest.mark.parametrize("after, period", [
+    ("starting from 2025", (2025, None)),  # the start alone: no end is printed
+    ("from 2025 to 2031", (2025, 2031)),  # a full period is read as before
+    ("in the years ahead", (None, None)),  # no year printed: none is guessed
+])
+def test_a_start_year_alone_after_a_growth_rate_is_its_period_start(after, period):
+    page = page_from_text(f"Moss Acoustic Panel Market\nThe moss acoustic panel market is set to expand at an annual "
+                          f"growth rate of 6.2% {after}.")
+    cagrs = [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"]
+    assert cagrs == [period]
+
+
+@pytest.mark.parametrize("first_line, title", [
+    ("Skip to content", "Moss Acoustic Panel Market Outlook"),  # the page's navigation link, not its title
+    ("Published On: Thu, Nov 9th, 2017", "Moss Acoustic Panel Market Outlook"),  # the page's date line
+    ("Moss Panels Published in 2017", "Moss Panels Published in 2017"),  # a title that prints a date is still one
+])
+def test_a_navigation_link_or_date_line_is_no_title(first_line, title):
+    page = page_from_text(f"{first_line}\nMoss Acoustic Panel Market Outlook\nThe market stood at $2.4 billion in 2024.")
+    assert page.title == title
