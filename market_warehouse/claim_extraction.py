@@ -200,6 +200,7 @@ JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
                           r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
+NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
@@ -836,7 +837,7 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         return period_after
     after = CITATION_AT_END.sub("", _clause_after(context))  # '(Lindqvist 2019).' dates the source, not the amount
     found = years_in(after)
-    if found:
+    if found and not _year_of_the_next_clause(context):
         return found[0][0], ""
     before = _year_before(context)
     if before is not None:
@@ -846,6 +847,14 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         return year_range(opening.group("period"))[1], ""
     return (_year_at_growth_end(context) or _year_of_the_volume(context) or _that_year(context)
             or _opening_by_year(context) or "year unclear: no year stated beside the amount")
+
+
+def _year_of_the_next_clause(context: _Context) -> bool:
+    """'In 2021, the market stood at $17.72 billion, and by 2022 it's projected to reach $22.72 billion': a year
+    after ', and' (', while', ', but') that opens the clause of the next amount is that amount's, not this one's
+    when a year is printed before this one."""
+    return bool(NEXT_CLAUSE_YEAR.match(context.after) and context.next_start < len(context.text)
+                and years_in(context.before))
 
 
 def _opening_by_year(context: _Context) -> tuple[int, str] | None:
