@@ -200,6 +200,7 @@ JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
                           r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
+FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next figure's holder
 NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
@@ -1060,14 +1061,15 @@ def _referred_market(context: _Context) -> str:
 
 def _region_before(context: _Context) -> RegionMention | None:
     """The region a figure is stated for: the last one named in its clause before it, else the region of the
-    figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion')."""
+    figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion');
+    but not after 'followed by' ('The US accounts for 44%, followed by the UK at 14%': the 14% is the UK's)."""
     after = _region_after(context)
     if after is not None:
         return None if after.region_id == "WORLD" else after
     candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
                   and not _is_the_global_market(m, context.text)]
     if not candidates:
-        return context.last_placed_region
+        return None if FOLLOWED_BY.search(context.before) else context.last_placed_region
     region = candidates[-1]
     return None if region.region_id == "WORLD" else region
 
