@@ -200,6 +200,8 @@ JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
                           r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
+# '25 percent less profit', '12% higher sales': a percentage worded as a difference from another figure
+DIFFERENCE_AFTER = re.compile(r"\s*(?:less|more|lower|higher|fewer|smaller|larger|bigger)\b", re.IGNORECASE)
 FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next figure's holder
 NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
@@ -558,6 +560,8 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
         return _place_money(context, extraction)
     if _is_cagr(context):
         return _place_cagr(context, extraction)
+    if DIFFERENCE_AFTER.match(context.after):
+        return "a difference ('x percent less / more'): neither a CAGR nor a share"
     if _is_share(context):
         return _place_share(context, extraction)
     of_other = SHARE_OF_OTHER.match(context.text[context.figure.end:])
