@@ -202,6 +202,7 @@ LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
 # '25 percent less profit', '12% higher sales': a percentage worded as a difference from another figure
 DIFFERENCE_AFTER = re.compile(r"\s*(?:less|more|lower|higher|fewer|smaller|larger|bigger)\b", re.IGNORECASE)
+RATES_BEFORE = re.compile(r"\b(?:CAGRs|growth\s+rates)\s+of\s+(?:[\d.]+\s?%\s*(?:,|and)\s*)*$", re.IGNORECASE)
 FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next figure's holder
 NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
@@ -560,8 +561,9 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
         return _place_money(context, extraction)
     if _is_cagr(context):
         return _place_cagr(context, extraction)
-    if DIFFERENCE_AFTER.match(context.after):
-        return "a difference ('x percent less / more'): neither a CAGR nor a share"
+    not_a_share = _rate_not_a_share(context)
+    if not_a_share:
+        return not_a_share
     if _is_share(context):
         return _place_share(context, extraction)
     of_other = SHARE_OF_OTHER.match(context.text[context.figure.end:])
@@ -573,6 +575,17 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
     if label:
         return f"a line of a regional breakdown whose label ('{label}') is no one region of seeds/regions.csv"
     return "metric unclear: a percentage that is neither a CAGR nor a stated share"
+
+
+def _rate_not_a_share(context: _Context) -> str:
+    """A percentage that is not the CAGR and no share either, whatever share wording its sentence has: a difference
+    ('25 percent less profit'), or one of several rates listed together ('account for much of this increase, with
+    CAGRs of 13.7% and 7.3%': each region's rate, not its share); '' otherwise."""
+    if DIFFERENCE_AFTER.match(context.after):
+        return "a difference ('x percent less / more'): neither a CAGR nor a share"
+    if RATES_BEFORE.search(context.text[:context.figure.start]):
+        return "one of several growth rates listed together ('CAGRs of x% and y%'): not a share, whose rate is unclear"
+    return ""
 
 
 def _place_money(context: _Context, extraction: Extraction) -> Claim | str | None:
