@@ -200,6 +200,11 @@ JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
                           r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
+# '25 percent less profit', '12% higher sales': a percentage worded as a difference from another figure
+DIFFERENCE_AFTER = re.compile(r"\s*(?:less|more|lower|higher|fewer|smaller|larger|bigger)\b", re.IGNORECASE)
+RATES_BEFORE = re.compile(r"\b(?:CAGRs|growth\s+rates)\s+of\s+(?:[\d.]+\s?%\s*(?:,|and)\s*)*$", re.IGNORECASE)
+FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next figure's holder
+NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
@@ -556,6 +561,9 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
         return _place_money(context, extraction)
     if _is_cagr(context):
         return _place_cagr(context, extraction)
+    not_a_share = _rate_not_a_share(context)
+    if not_a_share:
+        return not_a_share
     if _is_share(context):
         return _place_share(context, extraction)
     of_other = SHARE_OF_OTHER.match(context.text[context.figure.end:])
@@ -567,6 +575,17 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
     if label:
         return f"a line of a regional breakdown whose label ('{label}') is no one region of seeds/regions.csv"
     return "metric unclear: a percentage that is neither a CAGR nor a stated share"
+
+
+def _rate_not_a_share(context: _Context) -> str:
+    """A percentage that is not the CAGR and no share either, whatever share wording its sentence has: a difference
+    ('25 percent less profit'), or one of several rates listed together ('account for much of this increase, with
+    CAGRs of 13.7% and 7.3%': each region's rate, not its share); '' otherwise."""
+    if DIFFERENCE_AFTER.match(context.after):
+        return "a difference ('x percent less / more'): neither a CAGR nor a share"
+    if RATES_BEFORE.search(context.text[:context.figure.start]):
+        return "one of several growth rates listed together ('CAGRs of x% and y%'): not a share, whose rate is unclear"
+    return ""
 
 
 def _place_money(context: _Context, extraction: Extraction) -> Claim | str | None:
@@ -836,7 +855,7 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         return period_after
     after = CITATION_AT_END.sub("", _clause_after(context))  # '(Lindqvist 2019).' dates the source, not the amount
     found = years_in(after)
-    if found:
+    if found and not _year_of_the_next_clause(context):
         return found[0][0], ""
     before = _year_before(context)
     if before is not None:
@@ -846,6 +865,14 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         return year_range(opening.group("period"))[1], ""
     return (_year_at_growth_end(context) or _year_of_the_volume(context) or _that_year(context)
             or _opening_by_year(context) or "year unclear: no year stated beside the amount")
+
+
+def _year_of_the_next_clause(context: _Context) -> bool:
+    """'In 2021, the market stood at $17.72 billion, and by 2022 it's projected to reach $22.72 billion': a year
+    after ', and' (', while', ', but') that opens the clause of the next amount is that amount's, not this one's
+    when a year is printed before this one."""
+    return bool(NEXT_CLAUSE_YEAR.match(context.after) and context.next_start < len(context.text)
+                and years_in(context.before))
 
 
 def _opening_by_year(context: _Context) -> tuple[int, str] | None:
@@ -1051,14 +1078,15 @@ def _referred_market(context: _Context) -> str:
 
 def _region_before(context: _Context) -> RegionMention | None:
     """The region a figure is stated for: the last one named in its clause before it, else the region of the
-    figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion')."""
+    figure just before it in the sentence ('The U.S. market ... from USD 2.09 Billion in 2025 to USD 10.28 Billion');
+    but not after 'followed by' ('The US accounts for 44%, followed by the UK at 14%': the 14% is the UK's)."""
     after = _region_after(context)
     if after is not None:
         return None if after.region_id == "WORLD" else after
     candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
                   and not _is_the_global_market(m, context.text)]
     if not candidates:
-        return context.last_placed_region
+        return None if FOLLOWED_BY.search(context.before) else context.last_placed_region
     region = candidates[-1]
     return None if region.region_id == "WORLD" else region
 

@@ -21,6 +21,9 @@ SCALE_WORD = r"(?P<scale>trillion|billion|million|tn|bn|mn)"  # a scale spelled 
 SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b": 1.0, "million": 0.001,
                 "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001, "t": 1000.0}
 RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
+YEAR_LIKE = r"(?:19[89]\d|20\d\d)"
+# 'from US$ 11.88 Billion in 2026 to 16.28 Billion': a year is not the low end of a bare scaled range
+NO_YEAR_RANGE = rf"(?!{YEAR_LIKE}{RANGE_JOIN}\d)"
 AMOUNT = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER}))?"
 MONEY_RANGE_SCALED = re.compile(
     rf"{CURRENCY_BEFORE}\s?(?P<num>{NUMBER})\s?{SCALE_WORD}\s?(?:-|–|—|to)\s?"
@@ -31,9 +34,8 @@ MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_
 # '5.63 (USD Billion)', '5.95(US$ bn)': the unit in parentheses right after the number, as a table header prints it
 MONEY_UNIT_IN_PARENTHESES = re.compile(rf"(?<![\w.$€£¥₹])(?P<num>{NUMBER})\s?\(\s?(?:in\s)?{CURRENCY_BEFORE}\s?{SCALE_WORD}s?\s?\)",
                                        re.IGNORECASE)
-BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
+BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){NO_YEAR_RANGE}{AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
 PERCENT_SIGN = r"\s?(?:%|percent\b|per cent\b)"
-YEAR_LIKE = r"(?:19[89]\d|20\d\d)"
 PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and\s+(?P<bnum2>{NUMBER})"
                      rf"|(?<![\d.,])(?!{YEAR_LIKE}\s?[-–—]\s?\d{{1,2}}(?:\.\d+)?{PERCENT_SIGN})"  # '2030 - 4.6%' is no range
                      rf"(?P<num>{NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?){PERCENT_SIGN}",

@@ -519,6 +519,16 @@ def test_wordings_of_batches_35_and_36_not_placed(drafted, figure, reason):
     assert reason in unplaced_line(drafted, "batch35_36_wordings.txt", figure)
 
 
+@pytest.mark.parametrize("figure, reason", [
+    ("12%", "region unclear"),  # 'followed by the UK with a 12% share': the UK's, not the US's named before it
+    ("18 percent", "a difference"),  # '18 percent less revenue ... than the US': a gap between two figures, no share
+    ("11.2%", "one of several growth rates"),  # 'with CAGRs of 11.2% and 8.6%': the regions' rates, not shares
+    ("8.6%", "one of several growth rates"),
+])
+def test_wordings_of_batches_37_and_38_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch37_38_wordings.txt", figure)
+
+
 @pytest.mark.parametrize("after, period", [
     ("starting from 2025", (2025, None)),  # the start alone: no end is printed
     ("from 2025 to 2031", (2025, 2031)),  # a full period is read as before
