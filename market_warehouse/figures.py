@@ -1,7 +1,8 @@
 """The numbers of a sentence as printed: money amounts, percentages, years and periods.
 
 Only what the text says: 'USD 12.5 billion', 'US$ 850 mn', '$1.2B', '$1t', '7-10 %', 'over 8%', 'FY2024', '(2025-2032)'.
-The claim grammar (claim_extraction.py) decides what each figure is a figure of.
+The claim grammar (claim_extraction.py, with its wordings in claim_wordings.py) decides what each figure is a
+figure of.
 """
 from __future__ import annotations
 

@@ -1,0 +1,332 @@
+"""The wordings of the claim grammar: the compiled regular expressions that recognise how a market-report sentence
+words a size, a CAGR, a share, a year, a period, a region or a subject, each under (or beside) a comment quoting the
+wording it recognises.
+
+claim_extraction.py decides with them what each figure of a sentence is a figure of. To add a wording, quote an
+example of it in a comment, put its expression next to the wordings of the same kind, import it by name in
+claim_extraction.py where a rule uses it, and run bench/extract.py before and after to see which claims change.
+"""
+from __future__ import annotations
+
+import re
+
+from market_warehouse.figures import APPROXIMATE, LOWER
+
+# 'growing at aCAGR of 4.2%': the article run into the abbreviation is still the cue
+CAGR_CUE = re.compile(r"(?:\b|(?<=\ba))CAGR\b|compound(?:ed)? annual growth|annual(?:ized)? growth rate|\bAAGR\b"
+                      r"|\bcompound(?:ed)?\s+annual\s+rate\s+of\s+$"  # 'grow at a compound annual rate of 4.5 percent'
+                      r"|grow(?:s|ing)?\s+at\s+a\s+rate\s+of\s+$"
+                      r"|grow(?:s|ing)?\s+(?:at\s+|by\s+)?(?:a\s+rate\s+of\s+)?(?=\S+\s?%\s+(?:annually|per\s+annum|"
+                      r"a\s+year|per\s+year|yearly|each\s+year))"
+                      r"|\b(?:grow|increas|ris|expand)\w*\s+annually\s+(?:at|by)\s+(?:a\s+rate\s+of\s+)?"
+                      r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
+                      r"|\baverage\s+annual\s+growth\b"  # 'average annual growth ... close to 8% between Y1 and Y2'
+                      r"|\b(?:annual\s+average|average\s+annual)\s+(?:increase|rise)\s+of\s+"  # 'an annual average increase of 11%'
+                      r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
+                      r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
+                      r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
+# 'From 2019 to 2022, revenue rose at a 9% CAGR': a period opening the sentence, before the CAGR
+OPENING_PERIOD = re.compile(r"^(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?P<period>(?:19|20)\d\d\s?"
+                            r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\s*,", re.IGNORECASE)
+GREW_TO = re.compile(r"\b(?:grew|rose|climbed|increased|expanded|jumped)\s+to\s+(?:(?:around|about|approximately|roughly|nearly|"
+                     r"some|over|more\s+than)\s+)?$", re.IGNORECASE)
+# 'the CAGR through 2030 at 4%': the period's end between the CAGR words and the figure
+CAGR_THROUGH = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth(?:\s+rate)?)\s*(?:\(\s*CAGR\s*\)\s*)?"
+                          r"(?P<end>(?:through|till|until|to|by|thru)\s+(?P<year>(?:19|20)\d\d))\s+(?:of|at|is|was|will\s+be)\b"
+                          r"[^%\d]{0,25}$", re.IGNORECASE)
+# 'Kelp Market Size & Forecast 2025-2034 | 4.5% CAGR': the span of the report's forecasts, in its title
+FORECAST_SPAN = re.compile(r"\bforecasts?\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|to)\s?(?:(?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
+# 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
+GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
+                                r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'a CAGR of 3% to $2 billion over the five years to 2030': the rate, then the amount it grows to, then its period
+TO_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+(?:reach\s+)?(?:(?:around|about|approximately|roughly|nearly|some|over|"
+                             r"more\s+than)\s+)?$", re.IGNORECASE)
+YEARS_TO = re.compile(r"^\s*,?\s*(?:over|in|during|for)\s+the\s+(?:\w+\s+){0,2}(?:\(\d+\)\s+)?years?\s+(?:to|through|until|till|"
+                      r"ending(?:\s+in)?)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?:19|20)\d\d\s?"
+                                r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
+# 'grow by 7.4% per year', 'grow a little more than 3% annually': a bound's words may stand between verb and rate
+GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated))"
+                       r"\s+(?:annually\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
+                       r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
+                       r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
+# 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
+GROWTH_RATE_WITH = re.compile(r"\bwith\s+(?:an?\s+)?growth\s+rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)"
+                              r"\s+)?$", re.IGNORECASE)
+# 'grow to USD 9 billion by 2030 at an average rate of 6%': the rate of the growth to the size just drafted
+AVERAGE_RATE_AFTER_SIZE = re.compile(r"^\s*(?:,\s*)?(?:by\s+(?:19|20)\d\d\s*,?\s+)?at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?"
+                                     r"(?:growth\s+)?rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$",
+                                     re.IGNORECASE)
+# 'Growth Rate | 7.00%': a key-facts row whose label is the market's growth rate, with no year of its own
+GROWTH_RATE_ROW = re.compile(r"^\W*(?:(?:projected|expected|forecast|annual)\s+)?growth\s+rate\s*[|:]\W*$", re.IGNORECASE)
+FORECAST_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
+                            r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
+SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
+                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
+                          r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
+                          r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
+# 'Europe buys 40% of global consumption': a share of what the market's buyers consume (of the world's, or all of it;
+# not 'of energy consumption')
+CONSUMPTION = r"(?:the\s+)?(?:(?:global|world|worldwide|total)\s+)?consumption\b(?!\s+(?:of|for)\b)"
+SHARE_AFTER = re.compile(r"^\W{0,3}(?:(?:of\s+(?:the\s+)?)?(?:global\s+|total\s+|overall\s+)?(?:market\s+|revenue\s+)?"
+                         rf"share|of\s+the\s+(?:global\s+|total\s+|overall\s+)?(?:market|revenue)|of\s+{CONSUMPTION})",
+                         re.IGNORECASE)
+# '- North America holds the largest regional market share at nearly 38%' (a list item, no full stop): the share is
+# named before the figure, so nothing is cut off after it
+MARKET_SHARE_BEFORE = re.compile(r"\b(?:market|revenue)\s+share\s+(?:of|at|is|was|stands\s+at|stood\s+at|reaching)\s+"
+                                 rf"(?:(?:{APPROXIMATE}|{LOWER})\s*)?$", re.IGNORECASE)
+# 'China's kelp sales, USD 2 billion, are 20% of the (forecast) global total': of the world market's, after its value
+GLOBAL_TOTAL_AFTER = re.compile(r"^\W{0,3}of\s+the\s+(?:(?:forecast|projected|estimated)\s+)?(?:global|world|worldwide)\s+"
+                                r"total\b", re.IGNORECASE)
+SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:(?:US\$|USD\s|\$)?[\d.,]+\s+(?:billion|million|trillion|bn|mn)\s+)?"
+                            rf"(?:[\w-]+\s+){{0,4}}?(?:market|revenue|sales|share|industry|total|value)\b|{CONSUMPTION})",
+                            re.IGNORECASE)
+# not a company's figure: 'its global sales', 'the group's worldwide revenue'
+NOT_A_COMPANYS = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)"
+# the verb after a subject whose figure follows: 'kelp snack revenue will ...', 'demand for kelp snacks is ...'
+SUBJECT_VERB = r"(?:is|are|was|were|will|would|could|should|may|might|has|have|had|grew|grows|rose|rises|to)\b[^%$€£]{0,60}$"
+# the verb after what the world demand or spending is for: '... for kelp fertilizer will reach'
+WHAT_ENDS = r"(?:will|is|are|was|were|has|have|had|to|should|could|may|reached|rose|grew|stood|in|by)\b"
+# 'global sales of these blends came to $4 billion': the market's sales, not a company's ('its global sales')
+GLOBAL_SALES_OF = rf"{NOT_A_COMPANYS}\b(?:global|worldwide)\s+sales\s+of\b"
+# 'worth $4 billion' values the market; 'sold $2 billion worth of vaccines' is an amount sold, not a valuation
+SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b(?!\s+of\b)|\brevenue\b"
+                      r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
+                      r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
+                      r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
+# 'worldwide kelp fertilizer sales are set to total $ 3.1 billion': the world sales of what the title names; and
+# 'global kelp farming providers (KFP) revenue is expected to reach $4 billion': the forecast world revenue of what it names
+# (a past revenue may be a wider industry's, named in passing)
+WORLDWIDE_SALES = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide)\s+"
+                             r"(?P<what>(?:[\w-]+\s+){1,3}?)(?:sales\b|(?:\(\s*[A-Z]{2,6}\s*\)\s+)?revenues?\s+(?:is|are)\s+"
+                             r"(?:expected|projected|forecast|set|estimated|poised|anticipated)\s+to\s+(?:reach|hit|total|exceed|"
+                             r"surpass)\b)", re.IGNORECASE)
+# 'while kelp snack revenue will grow at a 3% CAGR': the revenue (or sales) of what the words before it name
+REVENUE_SUBJECT = re.compile(r"\b(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)(?:\(\s*[A-Z]{2,6}\s*\)\s+)?(?:revenues?|sales)\s+"
+                             + SUBJECT_VERB, re.IGNORECASE)
+# 'demand for kelp snacks is set to grow 3% a year': the demand for what the words after 'for' name
+DEMAND_SUBJECT = re.compile(r"\bdemand\s+for\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,6}?)" + SUBJECT_VERB, re.IGNORECASE)
+# 'demand for these products': for the ones just named, not for something else
+JUST_NAMED = re.compile(r"^\s*(?:these|those)\b.*", re.IGNORECASE | re.DOTALL)
+# 'global demand for kelp fertilizer is forecast to rise to $3 billion': the world demand for what the title names
+WORLD_DEMAND_FOR = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+demand\s+for\s+"
+                              rf"(?P<what>(?:[\w-]+\s+){{1,4}}?){WHAT_ENDS}", re.IGNORECASE)
+CONJUNCTION = re.compile(r"\b(?:while|whereas|that|which|and|but|as|when|if|although|though|so)\b", re.IGNORECASE)
+# 'total spending on kelp fertilizer will reach $3 billion by 2030': the world spending on what the title names
+SPENDING_ON = re.compile(rf"{NOT_A_COMPANYS}\b(?:total|global|worldwide)\s+(?:spending|spend)\b"
+                         r"(?:\s+(?:and|&)\s+(?:(?:global|total|worldwide)\s+)?(?:demand|use|consumption))?\s+(?:on|for)\s+"
+                         rf"(?P<what>(?:[\w-]+\s+){{1,3}}?){WHAT_ENDS}", re.IGNORECASE)
+# 'global kelp spending is set to reach $3 billion in 2030': the world spending on what the words before 'spending' name
+WORLD_SPENDING = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+(?P<what>(?:[\w-]+\s+){{1,3}}?)"
+                            rf"(?:spending|spend)\s+{WHAT_ENDS}", re.IGNORECASE)
+# 'this figure may pass $9 billion by 2031', 'experts expect this to double and reach $9 billion': the size drafted from
+# the sentence before
+THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
+                         r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\s+(?:[\w-]+\s+){0,4}?(?:reach|hit|exceed|"
+                         r"surpass|pass|top|total|(?:grow|rise|climb)\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# 'This means spending could reach $9 billion' after 'Kelp spending is expected to grow ...': the same subject
+THIS_MEANS = re.compile(r"^this\s+means\s+(?:that\s+)?(?P<what>[a-z][\w-]*)\s+(?:could|will|would|should|may|might|can)\b",
+                        re.IGNORECASE)
+# 'In 2024, it was worth $4 billion' after 'The kelp economy is growing fast ...'
+IT_SUBJECT = re.compile(r"(?:^|,\s*)it\s+(?:is|was|has|had|reached|hit|stood|will|could|should|grew|rose)\b",
+                        re.IGNORECASE)
+# 'The projection of $9 billion by 2031 assumes cheaper kelp.' right after the sentence giving the market's CAGR
+PROJECTION_OF = re.compile(r"^(?:the|this|that)\s+(?:projection|forecast|projected\s+(?:value|size|figure|total))\s+of\s+"
+                           r"(?:(?:around|about|approximately|roughly|nearly|some|over|more\s+than)\s+)?$", re.IGNORECASE)
+NAMED_SUBJECT = re.compile(r"\bthe\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:market|industry|sector|economy)\s+"
+                           r"(?:is|was|are|were|has|had|will|stood|reached|grew|rose)\b", re.IGNORECASE)
+REVENUE_CUE = re.compile(r"\b(?:sales\s+revenue|revenues?|sales|turnover|net\s+sales)\b", re.IGNORECASE)
+MARKET_SIZE_WORDS = re.compile(r"market\s+(?:size|value|revenue)|(?:global|total|worldwide)\s+revenues?"
+                               rf"|{GLOBAL_SALES_OF}"
+                               r"|market\s+(?:was|is|will|to)\b|valued|worth|market\s+"
+                               r"(?:reached|stood|accounted|generated)|size\s*\(|market\s+size|^it\s+is\s+(?:expected|projected|estimated)",
+                               re.IGNORECASE)
+MARKET_REVENUE = re.compile(r"\b(?:the|this)\s+(?:global\s+|worldwide\s+)?market\b(?!\s+(?:leader|player|share|participant))"
+                            r"[^,;.]{0,40}?\b(?:a\s+)?(?:total\s+)?revenues?\s+of\s*$", re.IGNORECASE)
+# 'the market translated into a revenue of USD x bn': the market's size, not a company's revenue; 'In 2025, kelp
+# industry generated ...': no article when the market opens the sentence or the clause after a comma
+MARKET_GENERATES = re.compile(r"(?:\b(?:the|this)\s+|^|,\s*)(?:[\w-]+\s+){0,5}?(?:\(\s*[A-Z][\w&.-]{1,9}\s*\)\s+)?"
+                              r"(?:market|industry|sector)\s+"
+                              r"(?!(?:leaders?|players?|share|participants?)\b)(?:[\w']+\s+){0,5}?"
+                              r"(?:generat\w*|bring\w*\s+in|brought\s+in|rak\w*\s+in|earn\w*|reach\w*)\s+(?:(?:around|about|"
+                              r"approximately|roughly|nearly|some|an\s+estimated|over|more\s+than)\s+)?$", re.IGNORECASE)
+# 'industry revenue is set to grow at a 2% CAGR to $9 billion': the revenue of the industry (the page's) as the subject
+INDUSTRY_REVENUE_SUBJECT = re.compile(r"(?<!\bof\s)(?<!'s\s)\bindustry\s+revenues?\s+(?:is|are|was|were|will|would|should|"
+                                      r"could|may|might|has|have|had|grew|rose|reached|totall?ed|stood)\b", re.IGNORECASE)
+# 'the kelp fertilizer industry should generate around USD 1.2 billion in revenue': its size, not a company's revenue
+IN_REVENUE_AFTER = re.compile(r"^\s*(?:in\s+)?(?:total\s+|annual\s+|global\s+)?(?:retail\s+)?(?:revenues?|sales)\b",
+                              re.IGNORECASE)
+BARE_MARKET_SUBJECT = re.compile(r"^(?:the|this)\s+market\b", re.IGNORECASE)
+DECLINE_CUE = re.compile(r"\b(?:declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|contract(?:s|ed|ing)?|shrink(?:s|ing)?|shrank"
+                         r"|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|negative)\b"
+                         r"(?![^,;]*\b(?:grow|rise|rising|increas|expand|recover))[^,;]{0,40}$", re.IGNORECASE)
+RESPECTIVE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)?", re.IGNORECASE)  # '4%, 3% and 2%, respectively'
+REMAINING = re.compile(r"\bthe\s+remaining\s*$", re.IGNORECASE)
+# 'the two markets reached respective values of $4 billion and $2 billion': amounts paired with subjects named before
+RESPECTIVE_OF = re.compile(r"\brespective\s+(?:[\w-]+\s+){0,2}?(?:of|at)\s+(?:(?:around|about|approximately|roughly|nearly|"
+                           r"some)\s+)?$", re.IGNORECASE)
+RESPECTIVELY_AFTER = re.compile(r"^\s*(?:(?:in|by)\s+(?:19|20)\d\d\s*)?,?\s*respectively\b", re.IGNORECASE)
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)  # '64% and 58% CAGR, respectively': paired subjects
+CAGR_OF_OTHER = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth\s+rate)\s+of\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)"
+                           r"(?:is|are|was|were|will|has|have|had|could|would|may|to|at|stood|reached)\b[^%]{0,40}$",
+                           re.IGNORECASE)  # 'the compound annual growth rate of commercial boilers is expected to stay below 3%'
+MARKET_ITSELF = re.compile(r"\b(?:markets?|industry|sector|it|its|this|revenues?|sales|value|size|spending)\b",
+                           re.IGNORECASE)  # 'the CAGR of the market / of revenue is': the market's own
+JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+as|together\s+with|along\s+with)"
+                            r"\s*(?:the\s+)?", re.IGNORECASE)  # 'Europe and North America', 'NA, EU & APAC'
+LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
+                          r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
+REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
+# '25 percent less profit', '12% higher sales': a percentage worded as a difference from another figure
+DIFFERENCE_AFTER = re.compile(r"\s*(?:less|more|lower|higher|fewer|smaller|larger|bigger)\b", re.IGNORECASE)
+RATES_BEFORE = re.compile(r"\b(?:CAGRs|growth\s+rates)\s+of\s+(?:[\d.]+\s?%\s*(?:,|and)\s*)*$", re.IGNORECASE)
+FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next figure's holder
+NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
+                              re.IGNORECASE)
+# 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
+FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?(?:(?:starting|beginning)\s+)?from\s+(?:the\s+)?(?P<year>(?:19|20)\d\d)\b"
+                             r"(?!\s*(?:-|–|to|through|until|till|and)\b)", re.IGNORECASE)
+# 'USD 9 billion in 2025 and grow at a CAGR of 6% from there until 2034': the period starts at the amount's year
+FROM_THERE_AFTER = re.compile(r"^\s*,?\s*from\s+(?:there|then|that\s+(?:level|point|base))\s+(?:until|till|to|through|thru)\s+"
+                              r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# 'a CAGR of 5% in air passenger traffic during ...', '13.4% vs. 8.2% for pre-match to grow its share': a rate of
+# something named right after it, in lower case
+RATE_IN_OTHER = re.compile(r"^\s*(?:in|for)\s+(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
+                           r"(?=\s+(?:during|over|between|from|through|until|till|by|to)\b|\s*[,.;]|\s*$)")
+TIME_WORDS = re.compile(r"\b(?:years?|period|decades?|terms?|future|time|horizon|run|value|revenues?|sales|"
+                        r"markets?|industry|sector|coming|next|forecast)\b", re.IGNORECASE)
+# 'China, the world's second biggest economy, ...': a ranking in the world, not a world figure
+WORLD_RANKING = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:largest|biggest|leading|top|\w+est)\b", re.IGNORECASE)
+# 'volume sales of heat pumps ... a CAGR of 13.6%', 'imaging volumes are growing 5 percent annually', 'consumers will
+# add broadband lines at a CAGR of 23 percent': the rate of volumes sold or of things counted, not of the market's value
+VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|deliveries)\b"
+                            r"|\bvolumes\s+(?:are|were|will|have|had)\s+(?:[\w-]+\s+){0,2}?(?:grow|ris|increas|expand|climb)\w*"
+                            r"|\badd(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:lines|connections|subscribers|subscriptions|users|"
+                            r"customers|units|devices)\b", re.IGNORECASE)
+# 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
+# 'a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6%': the rate's own period,
+# right before its CAGR words
+PERIOD_BEFORE_CAGR = re.compile(r"(?P<period>(?:19|20)\d\d\s?(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\s*,?\s*"
+                                r"(?:(?:at|with|by)\s+)?(?:(?:an?|the)\s+)?(?:CAGR|compound(?:ed)?\s+annual\s+growth\s+rate)"
+                                r"\s+(?:of\s+|at\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'neurology is forecasted to have the strongest growth rate, with a CAGR of 25%': what grows fastest is one part of
+# the market compared with the others (a segment's or a region's rate), not the market
+FASTEST_GROWTH = re.compile(r"\b(?:fastest|strongest|highest|quickest)\s+(?:growth|CAGR)\b", re.IGNORECASE)
+# 'Japan has a broad audience for toys. In 2021, its toy market size was $67.9 billion': the market of what 'its' refers to
+# 'share of the European market': the region named as the market a share is of
+REGIONS_MARKET_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
+REGIONS_MARKET_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
+ITS_MARKET = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
+OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+# '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
+CITATION_AT_END = re.compile(r"\(\s*(?!(?:Est|Estimated|Forecast|Projected|Expected|Base|Year|Fiscal|Calendar|Since|Until|"
+                             r"Through|From|By|In|As|End|Before|After)\b)[A-Z][a-z]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][a-z]+)?"
+                             r",?\s+(?:19|20)\d\d[a-z]?\s*\)\s*[.!?]?\s*$")
+# 'In 2021, the kelp market grew by 7% over 2020, reaching $4 billion': the year opening the sentence, and the one the
+# amount is compared with
+OPENING_YEAR = re.compile(r"^(?:in|during|for|as\s+of|(?:by|at)\s+the\s+end\s+of)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+COMPARED_WITH = re.compile(r"\b(?:over|compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b"
+                           r"(?!\s*(?:-|–|—|to|and|through)\s*(?:19|20)?\d\d)", re.IGNORECASE)
+# 'estimated at 41 million tonnes in 2024, while its value was USD 9 billion': a volume, then the value
+VOLUME = re.compile(r"\b\d[\d,.]*\s?(?:(?:million|billion|thousand|mn|bn|[MBK])\s+)?(?:units|tonnes|tons|metric\s+tons|Mt|kt)\b")
+# 'a CAGR of 2% in volume and 4% in value', 'In volume terms, the market ...': the rate of the market's volume
+# 'USD 17.25 million tonnes in 2023': a unit of quantity after the amount makes it a volume, whatever sign is before it
+QUANTITY_UNIT_AFTER = re.compile(r"^\s?(?:metric\s+)?(?:tonnes|tons|units|liters|litres|barrels|gallons|kilograms|kg)\b",
+                                 re.IGNORECASE)
+VOLUME_RATE_AFTER = re.compile(r"^\s*(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
+VOLUME_OPENING = re.compile(r"^(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
+VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approximately|roughly|nearly|some|over|more\s+than)\s+)?$",
+                       re.IGNORECASE)  # 'which takes the market volume to 9M units'
+VALUE_WORD = re.compile(r"\bvalue\b", re.IGNORECASE)
+REFERS_BACK = re.compile(r"^(?:it|this|that)\b", re.IGNORECASE)
+# 'Kelpwatch forecasts kelp sales will ...': who forecasts the sales, before what they are of
+FORECASTER_VERB = re.compile(r"\b(?:forecasts?|expects?|predicts?|projects?|estimates?|says|said|believes?|sees)\b",
+                             re.IGNORECASE)
+WORLD_WORD_AFTER = re.compile(r"^\s*(?:worldwide|globally)\b", re.IGNORECASE)  # '$1.6bn worldwide by 2022'
+# '... USD 9 billion by that year': the year of the sentence before
+THAT_YEAR_AFTER = re.compile(r"^\s*,?\s*(?:by|in|for|during)\s+(?:that|the\s+same)\s+year\b", re.IGNORECASE)
+# 'Between 2010 and 2020, the market grew from $2 billion to $5 billion': two amounts joined 'from A to B'
+FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+TO_BETWEEN = re.compile(r"\s*to\s*", re.IGNORECASE)
+# between two amounts one grows from: 'in 2030 from', 'in 2022 to'
+CARRIED_UNIT_JOIN = re.compile(r"\s*(?:(?:in|by)\s+(?:19|20)\d\d\s*,?\s*)?(?:from|to)\s*", re.IGNORECASE)
+# the end of a sentence inside a text: a full stop, then a capital
+SENTENCE_END = re.compile(r"(?<=[a-z%)])[.!?]\s+(?=[A-Z])")
+# a line labelled as a regional breakdown that runs on with regions and their figures: 'Regional mix: Europe 40%, ...'
+REGION_RUN_LABEL = re.compile(r"^\W*(?:regional|geographic(?:al)?|by\s+region)\b[\w\s&-]{0,30}:", re.IGNORECASE)
+# a label line naming a breakdown by region, then 'Oceania: 7%' lines (a label and one percentage alone)
+LIST_LINE = re.compile(r"\s*(?P<label>[A-Za-z][\w&.' -]{1,40}?)\s*:\s*[~≈]?\s*\d+(?:\.\d+)?\s?(?:%|percent)\s*",
+                       re.IGNORECASE)
+BREAKDOWN_LABEL = re.compile(r"^\W*(?:(?:regional|geographic(?:al)?)\s+(?:breakdown|split|distribution|shares?|mix)"
+                             r"|(?:market\s+)?shares?\s+by\s+(?:region|geography)|(?:breakdown|split)\s+by\s+(?:region|geography))"
+                             r"\b[^.!?]*:\s*$", re.IGNORECASE)
+# 'Most of the sales went to Europe (52%)': a part of the market's whole, in parentheses right after its region
+PART_OF_WHOLE = re.compile(r"\b(?:part|share|portion|proportion|bulk|majority|most|half)\s+of\s+(?:the\s+|its\s+|this\s+)?"
+                           r"(?:(?:global|world|worldwide|total|overall|market)\s+)?(?:turnover|revenues?|sales|market|"
+                           r"spending|value)\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
+IN_PARENTHESES = (re.compile(r"\s*\(\s*$"), re.compile(r"^\s*\)"))
+# 'Holding a 41% share in 2026, Asia Pacific buys the most kelp': the share opens the sentence, its region follows
+OPENING_SHARE = re.compile(r"^(?:with|holding|having|accounting\s+for|capturing|commanding)\s+(?:(?:a|an|the)\s+)?"
+                           r"(?:(?:[\w-]+\s+){0,2}?share\s+of\s+)?(?:(?:around|about|approximately|roughly|nearly|some|over|"
+                           r"more\s+than|almost)\s+)?$", re.IGNORECASE)
+SUBJECT_AFTER_SHARE = re.compile(r"^\s*(?:(?:global\s+|market\s+|revenue\s+)*share\s*)?(?:(?:in|as\s+of|for)\s+(?:19|20)\d\d"
+                                 r"\s*)?,\s*(?:the\s+)?", re.IGNORECASE)
+# a sentence's subject: 'The global seaweed harvest is projected to ...', or a list item's with no auxiliary verb:
+# 'NGS technology expected to outpace PCR alternatives with 14.3% CAGR'
+THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|was|were|will|has|have|had|should|could|"
+                         r"would|may|might|can|grew|grows|rose|rises|expected|projected|forecast|poised)\b", re.IGNORECASE)
+# 'Analysts at Kelpwatch reported that kelp snacks grew ...', 'According to Kelpwatch, kelp snacks ...': who reports it,
+# before the sentence's own subject
+REPORTED_LEAD = re.compile(r"^(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w&'.-]+\s+){1,4}?(?:reported|reports|said|says|noted|"
+                           r"notes|found|finds|estimated|estimates|showed|shows)\s+(?:that\s+)?)", re.IGNORECASE)
+# 'We expect a CAGR of ...': the speaker, not the thing that grows
+SPEAKER = re.compile(r"\s*(?:we|i|they|you|analysts|experts|researchers|forecasters)\s*", re.IGNORECASE)
+SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"
+                                   r"spending|market|industry|sector|it|its|this)\b", re.IGNORECASE)
+# 'growth is driven by rising kelp exports, which reached $2 billion': the amount of what drives the market
+DRIVER_WHICH = re.compile(r"\b(?:driven|fuel(?:l)?ed|propelled|boosted|spurred|supported|underpinned)\s+by\s+[^,;.()]{3,80},"
+                          r"\s*which\s+[^,;]{0,40}$", re.IGNORECASE)
+# 'kelp snacks represent 40% of the kelp food market at USD 2 billion': the value of the share just stated
+SHARE_AT_AMOUNT = re.compile(r"^\s*(?:share\s+)?of\s+(?:the\s+)?(?:[\w&'-]+\s+){0,4}?(?:market|industry|sector|total|sales|revenues?)"
+                             r"\s*,?\s+(?:at|worth|valued\s+at|amounting\s+to|or)\s+(?:(?:around|about|approximately|roughly|"
+                             r"nearly|some|an\s+estimated)\s+)?$", re.IGNORECASE)
+# 'North America accounts for more than a third of the $35 billion global market': the amount is the whole's
+FRACTION_OF = re.compile(r"\b(?:(?:a|one|two|three)\s+(?:third|quarter|half|fifth|tenth)s?|half)\s+of\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
+SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
+PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
+                      re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
+# a 'geographical segment' is a region, not a segment; 'segment reports' are sources ('some segment reports list lower
+# values'), not the figure's segment
+SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bsegments?\b(?!\s+(?:reports?|studies|analys[ie]s)\b)"
+                         r"|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
+                         re.IGNORECASE)
+# 'Historical rate: 2.6-5.1% depending on segment': the rates of segments, printed as one range
+SEGMENT_AFTER = re.compile(r"^\s*,?\s*(?:depending\s+on|varying\s+by|by|per|across)\s+(?:the\s+)?(?:product\s+)?segments?\b",
+                           re.IGNORECASE)
+# 'North America and Western Europe ... together accounting for about 45%': a share of the regions together
+TOGETHER = re.compile(r"\b(?:together|combined|jointly|collectively)\b", re.IGNORECASE)
+# '..., with the broader antithrombotic sector reaching $46.2B by 2028' on an anticoagulant page: a wider market named
+# in the figure's clause, after the page's own
+WIDER_MARKET = re.compile(r"\bthe\s+(?:broader|wider)\s+(?P<what>(?:[\w-]+\s+){1,3}?)(?:market|industry|sector)\b"
+                          r"(?=(?:[^,;.]|\.(?=\d))*$)", re.IGNORECASE)
+FORECAST_PERIOD = re.compile(r"forecast(?:ed|ing)?\s+(?:period|years?|timeframe|horizon)|projected\s+period",
+                             re.IGNORECASE)
+# 'over the forecast period starting from 2024': the period's start alone
+FORECAST_START = re.compile(r"\bforecast(?:ed)?\s+period\s+(?:starting|beginning|commencing)\s+(?:from|in|with)\s+"
+                            r"(?P<year>(?:19|20)\d\d)\b(?!\s*(?:-|–|—|to|and|through|until|till)\s*(?:19|20)?\d\d)", re.IGNORECASE)
+RELATIVE_YEAR = re.compile(r"\b(last|this|next|the\s+previous|the\s+current|the\s+past)\s+year\b", re.IGNORECASE)
+OPEN_END = re.compile(r"\b(?:through|till|until|by|to|thru)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+NEXT_YEARS = re.compile(r"(?:over|in|during|for)\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:\(\d+\)\s+)?years",
+                        re.IGNORECASE)
+PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|will|estimated\s+to)\b", re.IGNORECASE)
+# 'the global market', 'global app revenue', 'global sales', 'dominates the global landscape': 'global' names the
+# whole, not a region after another
+GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|spending|demand|industry|total|landscape|stage|"
+                          r"arena)\b", re.IGNORECASE)
