@@ -352,6 +352,15 @@ class _Context:
         return self.text[self.figure.end:self.next_start]
 
 
+def _sentence_before(context: _Context, same_paragraph: bool = False) -> Sentence | None:
+    """The sentence right before the figure's, in its section (and paragraph, when asked): where 'it', 'this figure',
+    'its market' or 'that year' points back to; None for the first one."""
+    sentence = context.sentence
+    return next((other for other in context.page.sentences if other.section == sentence.section
+                 and other.number == sentence.number - 1
+                 and (not same_paragraph or other.paragraph == sentence.paragraph)), None)
+
+
 def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
     figure = context.figure
     if figure.kind == "bare":
@@ -464,10 +473,8 @@ def _region_its_market_is_of(context: _Context) -> str:
     (its paragraph's), not the world's; its name, or '' when that sentence names none."""
     if not ITS_MARKET.search(context.text[:context.figure.start]):
         return ""
-    sentence = context.sentence
-    before = [s for s in context.page.sentences if s.section == sentence.section and s.paragraph == sentence.paragraph
-              and s.number == sentence.number - 1]
-    regions = [m for m in region_mentions(before[0].text) if m.region_id != "WORLD"] if before else []
+    before = _sentence_before(context, same_paragraph=True)
+    regions = [m for m in region_mentions(before.text) if m.region_id != "WORLD"] if before else []
     return regions[-1].label if regions else ""
 
 
@@ -567,9 +574,8 @@ def _this_means_the_same(context: _Context) -> bool:
     """'Kelp spending is expected to grow at 4% a year. This means spending could reach $9 billion': the subject after
     'This means' is the last word of the subject of the sentence before (its section's)."""
     this_means = THIS_MEANS.match(context.text)
-    sentence = context.sentence
-    before = [s for s in context.page.sentences if s.section == sentence.section and s.number == sentence.number - 1]
-    subject = THE_SUBJECT.match(before[0].text) if this_means and before else None
+    before = _sentence_before(context)
+    subject = THE_SUBJECT.match(before.text) if this_means and before else None
     return subject is not None and subject.group("what").split()[-1].lower() == this_means.group("what").lower()
 
 
@@ -579,9 +585,8 @@ def _it_is_the_title_market(context: _Context) -> bool:
     'economy', ...; 'the global economy' names none)."""
     if not IT_SUBJECT.search(context.text[:context.figure.start]):
         return False
-    sentence, title = context.sentence, title_spelled_out(context.page)
-    before = [s for s in context.page.sentences if s.section == sentence.section and s.number == sentence.number - 1]
-    subject = NAMED_SUBJECT.search(before[0].text) if before else None
+    title, before = title_spelled_out(context.page), _sentence_before(context)
+    subject = NAMED_SUBJECT.search(before.text) if before else None
     words = name_words(subject.group("what"), title) if subject else []
     return bool(words) and named_by_title(words, title.lower())
 
@@ -614,10 +619,8 @@ def _market_of_a_segment(context: _Context) -> bool:
     is the segment of the sentence before, in the same paragraph."""
     if not BARE_MARKET_SUBJECT.match(context.text):
         return False
-    sentence = context.sentence
-    before = [s for s in context.page.sentences if s.section == sentence.section and s.paragraph == sentence.paragraph
-              and s.number == sentence.number - 1]
-    return bool(before) and SEGMENT_CUE.search(before[0].text) is not None
+    before = _sentence_before(context, same_paragraph=True)
+    return before is not None and SEGMENT_CUE.search(before.text) is not None
 
 
 def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
@@ -729,10 +732,8 @@ def _year_of_the_volume(context: _Context) -> tuple[int, str] | None:
     if volumes:
         volume = volumes[-1]
     elif REFERS_BACK.match(context.text):
-        sentence = context.sentence
-        before = [other for other in context.page.sentences if other.section == sentence.section
-                  and other.paragraph == sentence.paragraph and other.number == sentence.number - 1]
-        clause = before[0].text if before else ""
+        before = _sentence_before(context, same_paragraph=True)
+        clause = before.text if before else ""
         volume = next(reversed(list(VOLUME.finditer(clause))), None)
     if volume is None or not MARKET_NOT_NAMED.search(clause[:volume.start()]):
         return None  # the volume of the market, not a company's
@@ -750,10 +751,8 @@ def _that_year(context: _Context) -> tuple[int, str] | None:
     that_year = THAT_YEAR_AFTER.match(context.after)
     if that_year is None or years_in(context.text[:context.figure.start]):
         return None
-    sentence = context.sentence
-    before = [other for other in context.page.sentences
-              if other.section == sentence.section and other.number == sentence.number - 1]
-    years = {year for year, _ in years_in(before[0].text)} if before else set()
+    before = _sentence_before(context)
+    years = {year for year, _ in years_in(before.text)} if before else set()
     if len(years) != 1:
         return None
     year = years.pop()

@@ -549,3 +549,14 @@ def test_a_start_year_alone_after_a_growth_rate_is_its_period_start(after, perio
 def test_a_navigation_link_or_date_line_is_no_title(first_line, title):
     page = page_from_text(f"{first_line}\nMoss Acoustic Panel Market Outlook\nThe market stood at $2.4 billion in 2024.")
     assert page.title == title
+
+
+@pytest.mark.parametrize("joint, drafted_sizes", [
+    (" ", []),  # the sentence right before, in the same paragraph: Japan's market
+    ("\n\n", [("WORLD", 2021, 2.0)]),  # a new paragraph: 'its' points back to nothing the grammar reads
+])
+def test_its_market_points_back_to_the_region_of_the_sentence_before_in_its_paragraph(joint, drafted_sizes):
+    page = page_from_text(f"Kelp Lamp Market Trends\nJapan has a broad audience for kelp lamps.{joint}In 2021, its kelp "
+                          "lamp market size was $2 billion.")
+    sizes = [(c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
