@@ -27,6 +27,8 @@ from market_warehouse.claim_wordings import (
     CLAUSE_BREAK,
     COMPARED_WITH,
     CONJUNCTION,
+    CONVERSION_CLOSE,
+    CONVERSION_OPEN,
     DECLINE_CUE,
     DEMAND_SUBJECT,
     DIFFERENCE_AFTER,
@@ -67,6 +69,8 @@ from market_warehouse.claim_wordings import (
     NAMED_SUBJECT,
     NEXT_CLAUSE_YEAR,
     NEXT_YEARS,
+    ONE_YEAR_FROM,
+    ONE_YEAR_ON,
     OPEN_END,
     OPENING_BY,
     OPENING_PERIOD,
@@ -689,7 +693,9 @@ def _year_before(context: _Context) -> tuple[int, str] | str | None:
     the year opening the sentence when the one nearer is the year it is compared with ('In 2021, it grew 7% over
     2020, reaching $4 billion'); and no year when the text is cut off right after the amount ('USD 1.2 billion in
     2024, on track for USD 1.3 billion' and then nothing): its own year would have followed it, the one before is
-    the earlier amount's. None when no year is printed before it."""
+    the earlier amount's; and the end of the CAGR period after it when the one year before is the earlier amount's
+    ('$1,480 million in 2021, and is estimated to reach $2,640 million at a CAGR of 6.6% from 2022 to 2031'). None
+    when no year is printed before it."""
     found = years_in(context.before) or years_in(_row_label(context))
     if not found:
         return None
@@ -697,6 +703,9 @@ def _year_before(context: _Context) -> tuple[int, str] | str | None:
             and YEAR_RIGHT_AFTER.match(context.before) and any(figure.kind == "money" for figure in context.earlier)):
         return ("year unclear: the text is cut off right after the amount (its own year would follow it); the year "
                 "before it is the earlier amount's")
+    growth_end = _year_at_growth_end(context) if _year_of_the_amount_before(context) else None
+    if growth_end:
+        return growth_end
     opening = OPENING_YEAR.match(context.text)
     compared = COMPARED_WITH.sub("", context.before)
     if opening and compared != context.before and not years_in(compared):
@@ -704,17 +713,25 @@ def _year_before(context: _Context) -> tuple[int, str] | str | None:
     return found[-1][0], ""
 
 
+def _year_of_the_amount_before(context: _Context) -> bool:
+    """'valued at $1,480 million in 2021, and is estimated to reach $2,640 million at a CAGR of 6.6% from 2022 to
+    2031': the one year before an amount, printed right after the amount before it, is that amount's year."""
+    return (bool(context.earlier) and context.earlier[-1].kind == "money" and YEAR_RIGHT_AFTER.match(context.before)
+            is not None and len(years_in(context.before)) == 1)
+
+
 def _year_at_growth_end(context: _Context) -> tuple[int, str] | None:
     """'sales set to total $ 3.1 billion (a CAGR of 6 percent from 2024 to 2030)': a forecast amount
-    with no year of its own, the one amount of its sentence, followed in its clause by the CAGR it grows at with that
-    CAGR's period right after it, is the amount of the period's end year."""
+    with no year of its own, the one amount of its sentence (or the one after an amount with its own year), followed
+    in its clause by the CAGR it grows at with that CAGR's period right after it, is the amount of the period's end
+    year."""
     if not PROJECTED.search(context.text[:context.figure.start]) or not CAGR_CUE.search(context.after):
         return None
     figures = find_figures(context.text)
     rate = next((figure for figure in figures if figure.start == context.next_start and figure.kind == "percent"), None)
     period = PERIOD_RIGHT_AFTER.match(context.text[rate.end:]) if rate else None
     span = year_range(period.group(0)) if period else None
-    if span is None or sum(figure.kind == "money" for figure in figures) != 1:
+    if span is None or sum(figure.kind == "money" for figure in figures) != 1 + _year_of_the_amount_before(context):
         return None
     _, end, wording = span
     return end, f"Year {end} read from the end of the CAGR period printed with the amount ('{wording}')"
@@ -802,8 +819,22 @@ def _clause_after(context: _Context) -> str:
     """The text after a figure up to a dash or semicolon that opens another clause ('USD 0.21 billion on kelp
     fertilizer -- in 2022 the market had grown to USD 0.47 billion': 2022 is the next figure's year); a dash before a
     year alone ('USD 5 billion - 2024') does not open a clause."""
-    before_break, *rest = CLAUSE_BREAK.split(context.after, maxsplit=1)
-    return before_break if rest and re.search(r"[A-Za-z]{3,}", rest[0]) else context.after
+    after = _after_conversion(context)
+    before_break, *rest = CLAUSE_BREAK.split(after, maxsplit=1)
+    return before_break if rest and re.search(r"[A-Za-z]{3,}", rest[0]) else after
+
+
+def _after_conversion(context: _Context) -> str:
+    """'$3.1 billion (€2.8 billion) by 2034': the amount in another currency, in parentheses right after it, is the
+    same amount converted; the text after the parenthesis (to the next figure) is what follows the amount."""
+    figures = find_figures(context.text)
+    converted = next((figure for figure in figures if figure.start == context.next_start), None)
+    close = CONVERSION_CLOSE.match(context.text, converted.end) if converted else None
+    if (close is None or not CONVERSION_OPEN.fullmatch(context.after) or converted.kind != "money"
+            or converted.currency == context.figure.currency):
+        return context.after
+    return context.text[close.end():next((figure.start for figure in figures if figure.start >= close.end()),
+                                         len(context.text))]
 
 
 def _printed_year_nearer(context: _Context) -> bool:
@@ -1101,7 +1132,7 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
     if end_before:
         claim.period_end, claim.period_text = end_before
         return
-    since = _from_year_to_size_year(context) or _from_size_year_until(context)
+    since = _from_year_to_size_year(context) or _from_size_year_until(context) or _growth_of_one_year(context)
     if since:
         claim.period_start, claim.period_end, claim.period_text = since
         return
@@ -1178,6 +1209,19 @@ def _from_year_to_size_year(context: _Context) -> tuple[int, int, str] | None:
     if len(years) != 1 or years[0] <= int(start.group("year")):
         return None
     return int(start.group("year")), years[0], f"{start.group(0).strip()} (to the amount's {years[0]})"
+
+
+def _growth_of_one_year(context: _Context) -> tuple[int, int, str] | None:
+    """'grow from $2.1 billion in 2024 to $2.3 billion in 2025 at a compound annual growth rate (CAGR) of 9.5%': a
+    rate right after two amounts one year apart, grown from the one to the other, is the growth of that year, whose
+    two years are printed (amounts further apart, 'by 2030', give the rate no period here)."""
+    amounts = [figure for figure in context.earlier if figure.kind == "money"]
+    second = ONE_YEAR_ON.match(context.before) if len(amounts) == 2 and context.earlier[-1] is amounts[1] else None
+    first = ONE_YEAR_FROM.fullmatch(context.text[amounts[0].end:amounts[1].start]) if second else None
+    start = int(first.group("year")) if first and FROM_BEFORE.search(context.text[:amounts[0].start]) else None
+    if start is None or int(second.group("year")) != start + 1:
+        return None
+    return start, start + 1, f"from {start} to {start + 1} (the two amounts' years)"
 
 
 def _from_size_year_until(context: _Context) -> tuple[int, int, str] | None:

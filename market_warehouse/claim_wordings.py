@@ -193,6 +193,14 @@ FROM_YEAR_AFTER = re.compile(r"^\s*(?:CAGR\s+)?(?:,\s*)?(?:(?:starting|beginning
 # 'USD 9 billion in 2025 and grow at a CAGR of 6% from there until 2034': the period starts at the amount's year
 FROM_THERE_AFTER = re.compile(r"^\s*,?\s*from\s+(?:there|then|that\s+(?:level|point|base))\s+(?:until|till|to|through|thru)\s+"
                               r"(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# 'grow from $2.1 billion in 2024 to $2.3 billion in 2025 at a compound annual growth rate (CAGR) of 9.5%': the
+# first amount's year before 'to', the second amount's year and the rate's cue between it and the rate
+ONE_YEAR_FROM = re.compile(r"\s*in\s+(?P<year>(?:19|20)\d\d)\s+to\s*", re.IGNORECASE)
+ONE_YEAR_ON = re.compile(r"^\s*in\s+(?P<year>(?:19|20)\d\d)\s*,?\s*(?:at|with)\s+an?\s+(?:CAGR|compound\s+annual\s+growth\s+"
+                         r"rate)(?:\s*\(\s*CAGR\s*\))?\s+of\s+$", re.IGNORECASE)
+# '$3.1 billion (€2.8 billion) by 2034': the parentheses around the same amount in another currency
+CONVERSION_OPEN = re.compile(r"\s*\(\s*")
+CONVERSION_CLOSE = re.compile(r"\s*\)")
 # 'a CAGR of 5% in air passenger traffic during ...', '13.4% vs. 8.2% for pre-match to grow its share': a rate of
 # something named right after it, in lower case
 RATE_IN_OTHER = re.compile(r"^\s*(?:in|for)\s+(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"

@@ -17,10 +17,11 @@ CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "
                     "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD"}
 CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
 CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|U\.S\. dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
-SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|m|thousand|k|t)\b"
+# 'US $1805.40MM': 'MM' is the accountants' million
+SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|mm|m|thousand|k|t)\b"
 SCALE_WORD = r"(?P<scale>trillion|billion|million|tn|bn|mn)"  # a scale spelled out, never a letter that could be a word's
 SCALES_IN_BN = {"trillion": 1000.0, "tn": 1000.0, "billion": 1.0, "bn": 1.0, "b": 1.0, "million": 0.001,
-                "mn": 0.001, "mio": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001, "t": 1000.0}
+                "mn": 0.001, "mio": 0.001, "mm": 0.001, "m": 0.001, "thousand": 0.000001, "k": 0.000001, "t": 1000.0}
 RANGE_JOIN = r"\s?(?:-|–|—|to)\s?"
 YEAR_LIKE = r"(?:19[89]\d|20\d\d)"
 # 'from US$ 11.88 Billion in 2026 to 16.28 Billion': a year is not the low end of a bare scaled range

@@ -2,14 +2,16 @@
 contains it ('the total kelp lighting market' on an outdoor kelp lighting page), a narrower one (a segment), or
 another market ('the kelp fertilizer and compost industry').
 
-It reads text alone (a clause, the page title, the page's own spelling of an abbreviation), never the grammar's
-reading of a figure, so it is kept apart from the claim grammar (claim_extraction.py), which decides what a
-figure is and asks this module whether the market named beside it is the page's.
+It reads text alone (a clause, the page title, the page's own spelling of an abbreviation, which sentences print
+figures), never the grammar's reading of a figure, so it is kept apart from the claim grammar (claim_extraction.py),
+which decides what a figure is and asks this module whether the market named beside it is the page's.
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from market_warehouse.figures import find_figures
 from market_warehouse.page_text import Page
 from market_warehouse.region_names import region_mentions
 
@@ -34,6 +36,8 @@ ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)\s*$")  # 'the kelp fertilizer (KF) ' before 'market'
 # 'the Point Of Sale (POS) Terminal ' before 'market': an abbreviation in parentheses inside the name
 ABBREVIATION_INSIDE = re.compile(r"\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)(?=\s+[A-Za-z])")
+# "Kelp's Global Spread — Market Growth Data": a dash between words, before which no market's name runs on
+TITLE_DASH = re.compile(r"\s[-–—]\s")
 MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|from|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "aggregate", "world", "its",
                         "this",
@@ -85,14 +89,32 @@ def market_including_the_title_market(clause: str, title: str) -> str:
 def title_spelled_out(page: Page) -> str:
     """'IVD Market Reaches ...' on a page that prints 'In Vitro Diagnostic': the title followed by the capitalised
     words the page spells each of its abbreviations with, so that 'the world market for diagnostics' is read as
-    the title's market."""
+    the title's market; a title naming no market is preceded by the one market the text's figures are of, if one."""
     spellings = []
     for abbreviation in dict.fromkeys(ABBREVIATION.findall(page.title)):
         words = r"[\s-]+".join(rf"{letter}[a-z]+" for letter in abbreviation.removesuffix("s"))
         spelled = re.search(rf"\b{words}\b", page.text)
         if spelled:
             spellings.append(spelled.group(0))
-    return " | ".join([page.title, *spellings])
+    market = _market_of_the_figures(page.title, tuple(sentence.text for sentence in page.sentences))
+    return " | ".join([*([market + " market"] if market else []), page.title, *spellings])
+
+
+@lru_cache(maxsize=8)
+def _market_of_the_figures(title: str, sentences: tuple[str, ...]) -> str:
+    """'Tuesday, 4 May 2021' or 'Kelp Overview' over a text whose figures are all stated in sentences naming one
+    market ('the global kelp fertilizer market was valued at $2 billion ... The kelp fertilizer market will grow at
+    6%'): a title that names no market (by title_market_words) stands for that market, named by the shortest name
+    when every other holds its words ('Kelp Fertilizer Treatment Market To Hit $3 Billion' above it is the same
+    market); '' when the title names one, or the sentences carrying figures name none or several."""
+    if title_market_words(title):
+        return ""
+    named = [name_words(without_regions(name), title) for text in sentences if find_figures(text)
+             for name in market_names(text, title)]
+    named = sorted((words for words in named if words), key=len)
+    if not named or any(not set(named[0]) <= set(words) for words in named):
+        return ""
+    return " ".join(named[0])
 
 
 def spelled_out(clause: str, page: Page) -> str:
@@ -199,8 +221,8 @@ def title_market_words(title: str) -> list[str]:
     head = re.search(r"\b(?:market|industry|sector)\b", title, re.IGNORECASE)
     if for_what:
         name = MARKET_NAME_START.split(for_what.group(1))[0]
-    elif head:
-        name = MARKET_NAME_START.split(title[:head.start()])[-1]
+    elif head:  # "Kelp's Global Spread — Market Growth Data": a dash between words ends the name before 'Market'
+        name = TITLE_DASH.split(MARKET_NAME_START.split(title[:head.start()])[-1])[-1]
     else:
         return []
     return name_words(_without_abbreviation_after(without_regions(name)).replace("-", " "), title)

@@ -560,3 +560,65 @@ def test_its_market_points_back_to_the_region_of_the_sentence_before_in_its_para
                           "lamp market size was $2 billion.")
     sizes = [(c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
     assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("title, drafted_sizes", [
+    ("Tuesday, 3 March 2026", [(2024, 2.0)]),  # a date line naming no market: the text's one market is the page's
+    ("Driftwood's Global Spread — Market Growth Data", [(2024, 2.0)]),  # the words before 'Market' end at the dash
+    ("Driftwood Stool Market Outlook", []),  # a title naming a market: the text's other market is still another
+])
+def test_a_title_naming_no_market_stands_for_the_one_market_of_the_texts_figures(title, drafted_sizes):
+    page = page_from_text(f"{title}\nThe global driftwood lamp market was worth $2 billion in 2024.")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("text, drafted_sizes", [
+    # the same market named with one word more, first: the shorter name is the page's, and the longer one names it
+    ("The driftwood lamp restoration market will reach $3 billion by 2030. The global driftwood lamp market was worth "
+     "$2 billion in 2024.", [(2030, 3.0), (2024, 2.0)]),
+    # another market named in a sentence without figures does not count
+    ("Driftwood stools sell well in the driftwood stool market. The global driftwood lamp market was worth $2 billion "
+     "in 2024.", [(2024, 2.0)]),
+    # two markets beside figures: neither is surely the page's
+    ("The driftwood lamp market was worth $2 billion in 2024. The driftwood stool market will reach $3 billion by "
+     "2030.", []),
+])
+def test_only_one_market_beside_the_figures_stands_for_a_title_naming_none(text, drafted_sizes):
+    page = page_from_text(f"Tuesday, 3 March 2026\n{text}")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("after, drafted_sizes", [
+    ("at a CAGR of 6.6% from 2022 to 2031", [(2021, 1.48), (2031, 2.64)]),  # 2021 is the first amount's: the period's end
+    ("by 2031 at a CAGR of 6.6%", [(2021, 1.48), (2031, 2.64)]),  # its own year, read as before
+])
+def test_an_amount_after_an_amount_with_its_own_year_takes_the_end_of_its_cagr_period(after, drafted_sizes):
+    page = page_from_text(f"Driftwood Lamp Market\nThe driftwood lamp market was valued at $1,480 million in 2021, and "
+                          f"is estimated to reach $2,640 million {after}.")
+    sizes = [(c.year, c.value_in_unit(c.figure.value)) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("second, period", [
+    ("$2.3 billion in 2025", (2024, 2025)),  # one year apart: the rate is that year's growth
+    ("$2.9 billion in 2030", (None, None)),  # further apart: no period read from the amounts' years
+])
+def test_a_cagr_after_amounts_one_year_apart_is_that_years_growth(second, period):
+    page = page_from_text(f"Driftwood Lamp Market\nThe driftwood lamp market is expected to grow from $2.1 billion in "
+                          f"2024 to {second} at a compound annual growth rate (CAGR) of 9.5%.")
+    cagrs = [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"]
+    assert cagrs == [period]
+
+
+@pytest.mark.parametrize("amount, drafted_sizes", [
+    ("US $1805.40MM in 2025", [(2025, 1.8054)]),  # 'MM': millions
+    ("$3.1 billion (€2.8 billion) by 2034", [(2034, 3.1)]),  # the same amount in euros before its year
+    ("$3.1 billion (3.3 billion units) by 2034", []),  # a count in parentheses is no conversion: the year is not its
+])
+def test_mm_millions_and_an_amount_converted_in_parentheses(amount, drafted_sizes):
+    page = page_from_text(f"Driftwood Lamp Market\nThe global driftwood lamp market is forecast to surpass {amount}.")
+    sizes = [(c.year, round(c.value_in_unit(c.figure.value), 6)) for c in extract_claims(page).claims
+             if c.metric == "market_size"]
+    assert sizes == drafted_sizes
