@@ -104,14 +104,24 @@ def corrupted_copy(built_project, tmp_path, sql: str):
     return path
 
 
+def own_output(built_project: Project, tmp_path) -> Project:
+    """A project that reads the session build's suites but writes GX's output (build/gx, which every run empties
+    first) in a folder of its own: the session build is shared by both test processes, and a validation in the
+    other one (tests/test_paths_are_paths.py) would empty this one's output while it is read."""
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "expectations").symlink_to(built_project.root / "expectations")
+    return Project(root)
+
+
 def outcome(report) -> dict[tuple[str, str], tuple[str, int | None]]:
     return {(r.suite, r.title): (r.status, r.unexpected_count) for r in report.results}
 
 
 @pytest.fixture(scope="module")
 def baseline(built_project, tmp_path_factory):
-    path = corrupted_copy(built_project, tmp_path_factory.mktemp("baseline"), "select 1")
-    return validate(built_project, path, "baseline")
+    folder = tmp_path_factory.mktemp("baseline")
+    return validate(own_output(built_project, folder), corrupted_copy(built_project, folder, "select 1"), "baseline")
 
 
 def test_real_data_passes_every_critical_rule_and_fires_the_known_warnings(baseline):
@@ -124,7 +134,7 @@ def test_real_data_passes_every_critical_rule_and_fires_the_known_warnings(basel
 def test_data_docs_show_one_validation_page_per_suite(built_project, tmp_path):
     # The rules run on batches, not checkpoints, so Data Docs get their results put in GX's store by hand.
     path = corrupted_copy(built_project, tmp_path, "select 1")
-    report = validate(built_project, path, "docs", data_docs=True)
+    report = validate(own_output(built_project, tmp_path), path, "docs", data_docs=True)
     suites = sorted(p.stem for p in (built_project.root / "expectations").glob("*.json"))
     pages = sorted((report.data_docs_index.parent / "validations").rglob("*.html"))
     assert sorted(page.relative_to(report.data_docs_index.parent / "validations").parts[0] for page in pages) == suites
@@ -153,7 +163,7 @@ def test_a_rule_names_its_markets_and_rows_only_when_it_fails(baseline):
                          ids=[f"rule-{c[0]}-{i}" for i, c in enumerate(CORRUPTIONS)])
 def test_corruption_fails_exactly_its_rule(built_project, baseline, tmp_path, rule, severity, sql, keys):
     path = corrupted_copy(built_project, tmp_path, sql)
-    report = validate(built_project, path, "corrupted")
+    report = validate(own_output(built_project, tmp_path), path, "corrupted")
     before, after = outcome(baseline), outcome(report)
     changed = [r for r in report.results if after[(r.suite, r.title)] != before[(r.suite, r.title)]]
     assert changed, "the corruption went unnoticed"
@@ -197,14 +207,15 @@ def test_a_rule_failing_in_one_market_names_only_that_market(built_project, tmp_
     path = corrupted_copy(built_project, tmp_path, "select 1")
     with duckdb.connect(str(path)) as connection:
         add_market(connection, second, like=MARKET)
-    two_markets = validate(built_project, path, "two-markets")
+    project = own_output(built_project, tmp_path)
+    two_markets = validate(project, path, "two-markets")
     assert two_markets.blocking == []
     with duckdb.connect(str(path)) as connection:  # only the second market's rows are corrupted
         connection.execute("update marts.fct_market_forecast set market_size_usd_bn = market_size_usd_bn * 2 "
                            "where scenario = 'low' and market_id = ?", [second])
         connection.execute("update marts.fct_player_share set revenue_usd_bn = -1 "
                            "where revenue_id = 'catalent-2022-group' and market_id = ?", [second])
-    report = validate(built_project, path, "corrupted")
+    report = validate(project, path, "corrupted")
     before, after = outcome(two_markets), outcome(report)
     changed = [r for r in report.results if after[(r.suite, r.title)] != before[(r.suite, r.title)]]
     assert {(r.rule, r.expectation_type) for r in changed} == {
@@ -262,7 +273,7 @@ def test_every_rows_query_reads_alike_in_duckdb_and_spark():
 @pytest.mark.slow
 def test_an_expectation_that_raises_is_an_error_that_blocks_publishing(built_project, tmp_path):
     path = corrupted_copy(built_project, tmp_path, "alter table marts.fct_player_share drop column share_pct")
-    report = validate(built_project, path, "broken")
+    report = validate(own_output(built_project, tmp_path), path, "broken")
     errored = [r for r in report.results if r.status == "error"]
     assert [(r.rule, r.title) for r in errored] == [(7, "Player shares lie between 0 and 100 % of the market")]
     assert errored[0] in report.blocking and not errored[0].success
