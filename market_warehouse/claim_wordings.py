@@ -45,11 +45,13 @@ TO_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+(?:reach\s+)?(?:(?:around|about|app
                              r"more\s+than)\s+)?$", re.IGNORECASE)
 YEARS_TO = re.compile(r"^\s*,?\s*(?:over|in|during|for)\s+the\s+(?:\w+\s+){0,2}(?:\(\d+\)\s+)?years?\s+(?:to|through|until|till|"
                       r"ending(?:\s+in)?)\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?:19|20)\d\d\s?"
+# 'a growth rate of around 7% during the forecast period 2025–2031': the forecast period's years printed in it
+PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:the\s+(?:years|(?:forecast\s+)?period)\s+\(?)?"
+                                r"(?:19|20)\d\d\s?"
                                 r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
 # 'grow by 7.4% per year', 'grow a little more than 3% annually': a bound's words may stand between verb and rate
 GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated))"
-                       r"\s+(?:annually\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
+                       r"\s+(?:annually\s+|in\s+size\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
                        r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
 # 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
@@ -62,7 +64,9 @@ AVERAGE_RATE_AFTER_SIZE = re.compile(r"^\s*(?:,\s*)?(?:by\s+(?:19|20)\d\d\s*,?\s
 # 'Growth Rate | 7.00%': a key-facts row whose label is the market's growth rate, with no year of its own
 GROWTH_RATE_ROW = re.compile(r"^\W*(?:(?:projected|expected|forecast|annual)\s+)?growth\s+rate\s*[|:]\W*$", re.IGNORECASE)
 FORECAST_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
-PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly)\b"
+# 'the kelp market expands in size by about 4-6% year over year': the rate it grows at every year
+PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly"
+                            r"|year[\s-]over[\s-]year)\b"
                             r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
                           r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
@@ -170,7 +174,9 @@ RESPECTIVE_OF = re.compile(r"\brespective\s+(?:[\w-]+\s+){0,2}?(?:of|at)\s+(?:(?
                            r"some)\s+)?$", re.IGNORECASE)
 RESPECTIVELY_AFTER = re.compile(r"^\s*(?:(?:in|by)\s+(?:19|20)\d\d\s*)?,?\s*respectively\b", re.IGNORECASE)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)  # '64% and 58% CAGR, respectively': paired subjects
-CAGR_OF_OTHER = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth\s+rate)\s+of\s+(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)"
+# 'a CAGR of close to 6%': 'close to' bounds the rate, it names nothing the rate is of
+CAGR_OF_OTHER = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth\s+rate)\s+of\s+(?!close\s+to\b)"
+                           r"(?P<what>(?:[A-Za-z][\w&'-]*\s+){1,4}?)"
                            r"(?:is|are|was|were|will|has|have|had|could|would|may|to|at|stood|reached)\b[^%]{0,40}$",
                            re.IGNORECASE)  # 'the compound annual growth rate of commercial boilers is expected to stay below 3%'
 MARKET_ITSELF = re.compile(r"\b(?:markets?|industry|sector|it|its|this|revenues?|sales|value|size|spending)\b",
@@ -214,7 +220,11 @@ WORLD_RANKING = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:largest|biggest|leading|to
 VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|deliveries)\b"
                             r"|\bvolumes\s+(?:are|were|will|have|had)\s+(?:[\w-]+\s+){0,2}?(?:grow|ris|increas|expand|climb)\w*"
                             r"|\badd(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:lines|connections|subscribers|subscriptions|users|"
-                            r"customers|units|devices)\b", re.IGNORECASE)
+                            r"customers|units|devices)\b"
+                            # 'adoption rates are increasing 12% annually': how fast buyers take it up, not the value
+                            r"|\badoption(?:\s+rates?)?\s+(?:(?:is|are|was|were|has|have|will)\s+)?(?:[\w-]+\s+){0,2}?"
+                            r"(?:grow|ris|increas|expand|climb)\w*\s+(?:(?:by|at)\s+)?(?:(?:around|about|nearly|some|over)\s+)?$",
+                            re.IGNORECASE)
 # 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
 # 'a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6%': the rate's own period,
 # right before its CAGR words

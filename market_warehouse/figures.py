@@ -16,7 +16,8 @@ CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "
                     "gbp": "GBP", "£": "GBP", "jpy": "JPY", "¥": "JPY", "inr": "INR", "₹": "INR", "cny": "CNY",
                     "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD"}
 CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
-CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|U\.S\. dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW)"
+# '2.4B$', '310M$': a dollar sign after the scale letter
+CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|U\.S\. dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$(?!\w))"
 # 'US $1805.40MM': 'MM' is the accountants' million
 SCALE = r"(?P<scale>trillion|tn|billion|bn|b|million|mn|mio|mm|m|thousand|k|t)\b"
 SCALE_WORD = r"(?P<scale>trillion|billion|million|tn|bn|mn)"  # a scale spelled out, never a letter that could be a word's
@@ -32,7 +33,7 @@ MONEY_RANGE_SCALED = re.compile(
     rf"(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER})\s?(?P=scale)\b", re.IGNORECASE)
 # 'US$ ~35.56 billion': an approximation sign between the currency and the number
 MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?(?P<approx>[~≈]\s?)?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
-MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}\b", re.IGNORECASE)
+MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}(?:\b|(?<=\$))", re.IGNORECASE)
 # '5.63 (USD Billion)', '5.95(US$ bn)': the unit in parentheses right after the number, as a table header prints it
 MONEY_UNIT_IN_PARENTHESES = re.compile(rf"(?<![\w.$€£¥₹])(?P<num>{NUMBER})\s?\(\s?(?:in\s)?{CURRENCY_BEFORE}\s?{SCALE_WORD}s?\s?\)",
                                        re.IGNORECASE)
@@ -43,7 +44,8 @@ PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and
                      rf"(?P<num>{NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?){PERCENT_SIGN}",
                      re.IGNORECASE)
 YEAR = r"(?:19[89]\d|20\d\d)"
-YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|until)\s?(?P<y2>{YEAR}|\d\d)\b")
+# 'during the forecast period (2025-2030E)': an 'E' (estimated) or 'F' (forecast) after the end year is still the period
+YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|until)\s?(?P<y2>{YEAR}|\d\d)(?=[EF]?\b)")
 SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%]|-\d\d-\d\d)")  # not a date's year
 LOWER = r"over|more than|above|exceeding|exceeds?|in excess of|at least|upwards of|north of|surpassing|surpass(?:es)?"
 UPPER = r"under|less than|below|up to|at most"
@@ -95,7 +97,7 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
         return None  # 'grow from $74 billion to $287 billion' is two figures, not a range
     scale = (groups.get("scale") or "").lower()
-    if kind == "money" and scale in ("m", "b", "k", "t") and match.group(0)[-1] not in "mbktMBKT":
+    if kind == "money" and scale in ("m", "b", "k", "t") and match.group(0)[-1] not in "mbktMBKT$":
         return None
     if scale == "t" and not match.group(0)[-2].isdigit():
         return None  # '$1t' is a trillion; '$5 T-shirts' is not

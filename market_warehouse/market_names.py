@@ -61,6 +61,7 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
 
 # words that say how a market is doing or how big it is, not which part of it: 'the lucrative kelp lighting market',
 # 'the $4 billion kelp lighting market'
+BE_A_MARKET = re.compile(r"\b(?:be|is|was|becomes?)\s+an?\s+(?:[a-z]+\s+){1,2}market\b(?!\s+report)", re.IGNORECASE)
 DESCRIBING_WORDS = {"billion", "million", "trillion", "multibillion", "lucrative", "dynamic", "vibrant", "competitive",
                     "fragmented", "consolidated", "mature", "nascent", "robust", "strong", "healthy", "huge", "large", "big",
                     "small", "massive", "sizeable", "sizable", "new", "key", "important", "established", "rapid", "steady",
@@ -109,12 +110,19 @@ def _market_of_the_figures(title: str, sentences: tuple[str, ...]) -> str:
     market); '' when the title names one, or the sentences carrying figures name none or several."""
     if title_market_words(title):
         return ""
-    named = [name_words(without_regions(name), title) for text in sentences if find_figures(text)
-             for name in market_names(text, title)]
-    named = sorted((words for words in named if words), key=len)
+    named = sorted((words for text in sentences if find_figures(text) for words in _names_beside_figures(text, title)),
+                   key=len)
     if not named or any(not set(named[0]) <= set(words) for words in named):
         return ""
     return " ".join(named[0])
+
+
+def _names_beside_figures(text: str, title: str) -> list[list[str]]:
+    """The words of each market a sentence carrying figures names; but not a market only said to be huge ('Some 3
+    million growers farm kelp, and kelp could well be a huge market for them': a describing word alone, after 'be
+    a'), which names none ('a new market report' still counts, as before)."""
+    named = [name_words(without_regions(name), title) for name in market_names(text, title)]
+    return [words for words in named if words and not (set(words) <= DESCRIBING_WORDS and BE_A_MARKET.search(text))]
 
 
 def spelled_out(clause: str, page: Page) -> str:

@@ -121,9 +121,27 @@ def page_from_html(html: str) -> Page:
     return page
 
 
+# a line of a paragraph wrapped by hand: long, ending inside a sentence, and the line it runs on into
+WRAPPED_LINE = re.compile(r"^[^#|\-*•].{49,}[a-z,]$")
+RUNS_ON = re.compile(r"^[a-z0-9(]")
+
+
+def _unwrapped(text: str) -> list[str]:
+    """'... stood at US$ 310.2 million in' / '2019 and should grow ...': lines of a paragraph wrapped by hand
+    (a long line ending inside a sentence, then a line starting in lower case, with a digit or a parenthesis) are
+    one line, so that an amount and its year are one sentence."""
+    lines: list[str] = []
+    for line in text.splitlines():
+        if lines and WRAPPED_LINE.match(lines[-1]) and RUNS_ON.match(line.strip()):
+            lines[-1] += " " + line.strip()
+        else:
+            lines.append(line.strip())
+    return lines
+
+
 def page_from_text(text: str) -> Page:
     blocks = []
-    for line in text.splitlines():
+    for line in _unwrapped(text):
         stripped = line.strip()
         if not stripped:
             continue

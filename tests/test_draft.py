@@ -529,6 +529,32 @@ def test_wordings_of_batches_37_and_38_not_placed(drafted, figure, reason):
     assert reason in unplaced_line(drafted, "batch37_38_wordings.txt", figure)
 
 
+def test_wordings_of_batches_41_and_42_not_placed(drafted):
+    # 'adoption rates are increasing 12% annually': how fast buyers take it up, not the market's value
+    assert "a CAGR of the market's volume" in unplaced_line(drafted, "batch41_42_wordings.txt", "12%")
+
+
+@pytest.mark.parametrize("closing, drafted_sizes", [
+    ("sea glass could well be a huge market for them", [(2030, 0.9)]),  # a market said to be huge names none
+    ("the pebble art market is a huge one", []),  # a second market named: the title stands for none
+])
+def test_a_market_said_to_be_huge_is_no_second_market_for_a_title_naming_none(closing, drafted_sizes):
+    page = page_from_text(f"From Shells to Millions\nThe sea glass jewelry market is forecast to grow to $0.9 billion "
+                          f"in 2030.\nSome 3 million collectors live in beach towns, and {closing}.")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("lines, drafted_sizes", [
+    ("stood at US$ 310.2 million in\n2019 and should keep growing.", [(2019, 310.2)]),  # wrapped by hand
+    ("stood at US$ 310.2 million.\n2019 was a good year.", []),  # a sentence ended: its own line
+])
+def test_a_paragraph_wrapped_by_hand_is_one_paragraph(lines, drafted_sizes):
+    page = page_from_text(f"Sea Glass Jewelry Market\nThe global sea glass jewelry market {lines}")
+    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == drafted_sizes
+
+
 @pytest.mark.parametrize("after, period", [
     ("starting from 2025", (2025, None)),  # the start alone: no end is printed
     ("from 2025 to 2031", (2025, 2031)),  # a full period is read as before
