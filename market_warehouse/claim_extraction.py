@@ -63,6 +63,7 @@ from market_warehouse.claim_wordings import (
     LIST_LINE,
     MARKET_GENERATES,
     MARKET_ITSELF,
+    MARKET_PUSHED_TO,
     MARKET_REVENUE,
     MARKET_SHARE_BEFORE,
     MARKET_SIZE_WORDS,
@@ -84,6 +85,7 @@ from market_warehouse.claim_wordings import (
     PROJECTED,
     PROJECTION_OF,
     QUANTITY_UNIT_AFTER,
+    RATE_IN_MARKET_FOR,
     RATE_IN_OTHER,
     RATES_BEFORE,
     REFERS_BACK,
@@ -94,6 +96,7 @@ from market_warehouse.claim_wordings import (
     RELATIVE_YEAR,
     REMAINING,
     REPORTED_LEAD,
+    REPORTED_WORLD_MARKET,
     RESPECTIVE_JOIN,
     RESPECTIVE_OF,
     RESPECTIVELY,
@@ -637,7 +640,7 @@ def _scope_of(context: _Context) -> tuple[str | None, RegionMention | None]:
     if referred:
         return (f"'the market' of the sentences before it is the '{referred}', not surely the market in the page "
                 "title"), None
-    joint = _joint_regions(context)
+    joint = _joint_regions(context) or _second_of_joint_regions(context)
     if joint:
         return f"a figure of several regions together ({joint}): not one region's", None
     region = _region_before(context)
@@ -912,12 +915,21 @@ def _region_before(context: _Context) -> RegionMention | None:
     after = _region_after(context)
     if after is not None:
         return None if after.region_id == "WORLD" else after
-    candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
-                  and not _is_the_global_market(m, context.text)]
+    candidates = _regions_in_clause(context)
     if not candidates:
         return None if FOLLOWED_BY.search(context.before) else context.last_placed_region
     region = candidates[-1]
     return None if region.region_id == "WORLD" else region
+
+
+def _regions_in_clause(context: _Context) -> list[RegionMention]:
+    """The regions named in the figure's clause before it ('the global market' names none), from where its subject
+    starts: after the reporter ('The Kelp Growers Association of Chile reported that the world market for kelp was
+    ...') and after what drives the market ('Kelp farms, especially across Chile and Peru, pushed the market to')."""
+    lead = REPORTED_WORLD_MARKET.search(context.before) or MARKET_PUSHED_TO.search(context.before)
+    start = context.previous_end + (lead.end() if lead else 0)
+    return [m for m in context.mentions if start <= m.start < context.figure.start
+            and not _is_the_global_market(m, context.text)]
 
 
 def _region_after(context: _Context) -> RegionMention | None:
@@ -933,8 +945,7 @@ def _region_after(context: _Context) -> RegionMention | None:
 def _joint_regions(context: _Context) -> str:
     """The regions a figure is stated for together ('Europe and North America together held 52%'), joined by
     'and' / ',' / '&' just before it in its clause; '' when the figure is one region's (or the world's)."""
-    candidates = [m for m in context.mentions if context.previous_end <= m.start < context.figure.start
-                  and not _is_the_global_market(m, context.text)]
+    candidates = _regions_in_clause(context)
     if len(candidates) < 2 or candidates[-1].region_id == "WORLD":
         return ""
     joint = [candidates[-1]]
@@ -945,6 +956,16 @@ def _joint_regions(context: _Context) -> str:
     if len({m.region_id or m.label for m in joint}) < 2:
         return ""
     return " and ".join(m.label for m in joint)
+
+
+def _second_of_joint_regions(context: _Context) -> str:
+    """'followed by Peru and Chile at 3.1% and 4.6%': the rate right after the joint regions' one, joined by 'and' (or
+    a comma), is one of theirs too (paired without 'respectively'), not the world's; '' otherwise."""
+    if not context.earlier or not re.fullmatch(r"\s*(?:,|and|&)\s*", context.before):
+        return ""
+    previous_end = context.earlier[-2].end if len(context.earlier) > 1 else 0
+    return _joint_regions(replace(context, figure=context.earlier[-1], previous_end=previous_end,
+                                  next_start=context.figure.start, earlier=context.earlier[:-1]))
 
 
 def _is_the_global_market(mention: RegionMention, text: str) -> bool:
@@ -1054,13 +1075,23 @@ def _cagr_of_something_else(context: _Context) -> str:
 
 def _rate_in_another(context: _Context) -> str:
     """'a healthy CAGR of 4.7% in air passenger traffic during 2017-2036' on an aircraft composites page: the rate of
-    something the title does not name; '' for time, value or region words ('in the forecast period', 'in value')."""
+    something the title does not name; '' for time, value or region words ('in the forecast period', 'in value'),
+    unless a market named after them is another's ('a 12% CAGR increase in the market for sea kelp')."""
     rate_in = RATE_IN_OTHER.match(context.after)
     if rate_in is None or TIME_WORDS.search(rate_in.group("what")):
-        return ""
+        return _rate_in_another_market(context)
     what = without_regions(rate_in.group("what"))
     words = name_words(what, context.page.title)
     return what.strip() if words and not named_by_title(words, context.page.title.lower()) else ""
+
+
+def _rate_in_another_market(context: _Context) -> str:
+    """'a 12% CAGR increase in the market for sea kelp' on a page whose title does not name sea kelp: the rate of the
+    market named right after it; '' when the title names it."""
+    market_for = RATE_IN_MARKET_FOR.match(context.after)
+    if market_for is None:
+        return ""
+    return not_the_title_market([market_for.group("what")], title_spelled_out(context.page)).removesuffix(" market")
 
 
 def _rate_of_volume(context: _Context) -> bool:

@@ -50,7 +50,9 @@ PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:
                                 r"(?:19|20)\d\d\s?"
                                 r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
 # 'grow by 7.4% per year', 'grow a little more than 3% annually': a bound's words may stand between verb and rate
-GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated))"
+# 'with projected growth of 4.5% annually': a growth forecast of a rate a year
+GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated)"
+                       r"|(?:projected|expected|forecast|estimated)\s+growth\s+of)"
                        r"\s+(?:annually\s+|in\s+size\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
                        r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
@@ -211,6 +213,10 @@ CONVERSION_CLOSE = re.compile(r"\s*\)")
 # something named right after it, in lower case
 RATE_IN_OTHER = re.compile(r"^\s*(?:in|for)\s+(?:the\s+)?(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)"
                            r"(?=\s+(?:during|over|between|from|through|until|till|by|to)\b|\s*[,.;]|\s*$)")
+# 'a 12% CAGR increase in the market for sea kelp': the rate of the market named right after it
+RATE_IN_MARKET_FOR = re.compile(r"^\W{0,3}(?:CAGR\s+)?(?:increase|growth|rise)\s+in\s+the\s+market\s+for\s+"
+                                r"(?P<what>[a-z][\w-]*(?:\s+(?!(?:during|over|between|from|by|to|in|is|are|was|were|will|and|"
+                                r"provides?|shows?|gives?|offers?)\b)[a-z][\w-]*){0,2})", re.IGNORECASE)
 TIME_WORDS = re.compile(r"\b(?:years?|period|decades?|terms?|future|time|horizon|run|value|revenues?|sales|"
                         r"markets?|industry|sector|coming|next|forecast)\b", re.IGNORECASE)
 # 'China, the world's second biggest economy, ...': a ranking in the world, not a world figure
@@ -301,6 +307,14 @@ THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|
 # before the sentence's own subject
 REPORTED_LEAD = re.compile(r"^(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w&'.-]+\s+){1,4}?(?:reported|reports|said|says|noted|"
                            r"notes|found|finds|estimated|estimates|showed|shows)\s+(?:that\s+)?)", re.IGNORECASE)
+# 'The Kelp Growers Association of Chile reported in May 2019 that the world market for kelp was ...': what is reported
+# starts at 'that', after the reporter's name and the place in it
+REPORTED_WORLD_MARKET = re.compile(r"\b(?:reported|said|found|estimated|noted|stated|announced)\b[^,;]{0,30}?\bthat\s+"
+                                   r"(?=the\s+(?:global|world|worldwide)\s+market\b)", re.IGNORECASE)
+# 'Kelp farms, especially across Chile and Peru, pushed the market to $2 billion': the regions say where the push came
+# from; the amount is the market's
+MARKET_PUSHED_TO = re.compile(r"\b(?:push|drove|drive|lift|propel|boost|took|brought)\w*\s+the\s+(?:global\s+|overall\s+)?"
+                              r"market\s+(?:size\s+|value\s+)?to\b", re.IGNORECASE)
 # 'We expect a CAGR of ...': the speaker, not the thing that grows
 SPEAKER = re.compile(r"\s*(?:we|i|they|you|analysts|experts|researchers|forecasters)\s*", re.IGNORECASE)
 SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"

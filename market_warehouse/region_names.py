@@ -21,6 +21,9 @@ REGION_NAMES = {
     "CN": ["China", "Chinese"],
     "US": ["United States", "USA", "U.S.", "US"],
 }
+# Regions named as pages name them, with no key in seeds/regions.csv: 'followed by the Americas with a 25% share' is
+# theirs, not the share of the region named before it
+KEYLESS_REGIONS = ["Americas"]
 # Country labels pycountry does not resolve by name, as report pages print them.
 COUNTRY_ALIASES = {"u.k.": "GBR", "uk": "GBR", "great britain": "GBR", "england": "GBR", "uae": "ARE",
                    "u.a.e.": "ARE", "usa": "USA", "u.s.": "USA", "us": "USA", "u.s.a.": "USA",
@@ -50,7 +53,7 @@ def _country_names() -> dict[str, str]:
 
 COUNTRY_NAMES = _country_names()
 _REGION_LOOKUP = {name.lower(): region for region, names in REGION_NAMES.items() for name in names}
-_ALL_NAMES = sorted({*_REGION_LOOKUP, *(name.lower() for name in COUNTRY_NAMES)}, key=len, reverse=True)
+_ALL_NAMES = sorted({*_REGION_LOOKUP, *(name.lower() for name in [*COUNTRY_NAMES, *KEYLESS_REGIONS])}, key=len, reverse=True)
 # Case-sensitive for short upper-case codes ('US' not 'us'), and never 'US$' or 'US dollars'.
 _MENTION = re.compile(r"(?<![\w$])(" + "|".join(re.escape(name) for name in _ALL_NAMES) + r")(?![\w$]|\s?dollar)",
                       re.IGNORECASE)

@@ -555,6 +555,31 @@ def test_a_paragraph_wrapped_by_hand_is_one_paragraph(lines, drafted_sizes):
     assert sizes == drafted_sizes
 
 
+@pytest.mark.parametrize("figure, reason", [
+    ("4.6%", "a figure of several regions together (Peru and Chile)"),  # 'Peru and Chile at 3.1% and 4.6%'
+    ("21.9%", "region 'Americas' has no key"),  # not Asia-Pacific's, named before it
+    ("41.5%", "the CAGR of 'sea anemones'"),  # 'a 41.5% CAGR increase in the market for sea anemones'
+])
+def test_wordings_of_batches_43_and_44_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch43_44_wordings.txt", figure)
+
+
+@pytest.mark.parametrize("sentence, drafted_sizes", [
+    # the country is in the reporter's name; what is reported is the world market's
+    ("The Tide Pool Keepers Association of Chile reported in June 2016 that the world market for tide pool kits was "
+     "then about $2.6 billion.", [("WORLD", 2016, 2.6)]),
+    ("The Tide Pool Keepers Association of Chile reported in June 2016 that the market for tide pool kits was then "
+     "about $2.6 billion.", []),  # no world market named: Chile's, which has no region key
+    # the regions are where the push came from
+    ("Steady demand, especially across Europe and Asia, pushed the market to nearly US$ 2,450 million by 2021.",
+     [("WORLD", 2021, 2450.0)]),
+    ("Steady demand in Europe and Asia reached nearly US$ 2,450 million by 2021.", []),  # the two regions' together
+])
+def test_regions_before_the_reported_or_pushed_market_are_not_its_scope(sentence, drafted_sizes):
+    claims = extract_claims(page_from_text(f"Tide Pool Kit Market\n{sentence}")).claims
+    assert [(c.region_id, c.year, c.figure.value) for c in claims if c.metric == "market_size"] == drafted_sizes
+
+
 @pytest.mark.parametrize("after, period", [
     ("starting from 2025", (2025, None)),  # the start alone: no end is printed
     ("from 2025 to 2031", (2025, 2031)),  # a full period is read as before
