@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from market_warehouse.claim_wordings import (
+    ANNUAL_GROWTH_RATE_AFTER,
     AVERAGE_RATE_AFTER_SIZE,
     BARE_MARKET_SUBJECT,
     BREAKDOWN_LABEL,
@@ -88,6 +89,7 @@ from market_warehouse.claim_wordings import (
     RATE_IN_MARKET_FOR,
     RATE_IN_OTHER,
     RATES_BEFORE,
+    REACH_AMOUNT_AFTER,
     REFERS_BACK,
     REGION_AFTER,
     REGION_RUN_LABEL,
@@ -983,8 +985,11 @@ def _is_cagr(context: _Context) -> bool:
         return True
     if GROWTH_BY.search(context.before) and PER_YEAR_AFTER.match(context.after):
         return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
-    if GROWTH_RATE_BEFORE.search(context.before) and PERIOD_RIGHT_AFTER.match(context.after):
-        return True  # 'a growth rate of 12% from 2024 to 2031'
+    if GROWTH_RATE_BEFORE.search(context.before) and (PERIOD_RIGHT_AFTER.match(context.after)
+                                                      or REACH_AMOUNT_AFTER.match(context.text[context.figure.end:])):
+        return True  # 'a growth rate of 12% from 2024 to 2031', 'a growth rate of 18% to reach $3 billion by 2031'
+    if ANNUAL_GROWTH_RATE_AFTER.match(context.after):
+        return True  # 'the kelp market projects a 3.6% annual growth rate'
     if _growth_rate_of_forecast(context) or _growth_rate_row(context):
         return True  # 'USD 5 billion by 2030 with growth rate of 9%', a row 'Growth Rate | 7.00%'
     if AVERAGE_RATE_AFTER_SIZE.search(context.before) and context.last_placed_metric == "market_size":
@@ -1173,16 +1178,26 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         return
     open_end = OPEN_END.search(after)
     if open_end and not FORECAST_PERIOD.search(after):  # '... in the forecast period with a CAGR of 8% through 2028'
-        claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
+        _set_open_end(claim, context, open_end)
         return
     if FORECAST_PERIOD.search(after) or FORECAST_PERIOD.search(context.before):
         claim.period_start, claim.period_end, claim.period_text = _forecast_years(context, extraction, after)
         return
     if open_end:
-        claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
+        _set_open_end(claim, context, open_end)
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _set_open_end(claim: Claim, context: _Context, open_end: re.Match) -> None:
+    """The end a rate runs until ('a rate of 6.5% until 2030'); and its start, when a period ending that same year is
+    printed earlier in the sentence ('the growth of the kelp market from 2022 to 2030, the market will grow at a rate
+    of 6.5% until 2030')."""
+    claim.period_end, claim.period_text = int(open_end.group("year")), open_end.group(0)
+    earlier = year_range(context.text[:context.figure.start])
+    if earlier and earlier[1] == claim.period_end:
+        claim.period_start, claim.period_text = earlier[0], f"{earlier[2]} ... {open_end.group(0)}"
 
 
 def _label_period(context: _Context) -> tuple[int, int, str] | None:

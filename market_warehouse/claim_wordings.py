@@ -40,6 +40,11 @@ FORECAST_SPAN = re.compile(r"\bforecasts?\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|t
 # 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
 GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'an exponential growth rate of 18% to reach $3 billion by 2031': the rate the market grows at to the amount it reaches
+REACH_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+reach\s+(?:(?:around|about|approximately|roughly|nearly|some|over|"
+                                r"more\s+than)\s+)?(?:US\s?\$|USD|\$|€|EUR)\s?\d", re.IGNORECASE)
+# 'the kelp market projects a 3.6% annual growth rate': the rate before the words of a CAGR without 'compound'
+ANNUAL_GROWTH_RATE_AFTER = re.compile(r"^\s?annual\s+growth\s+rate\b(?!\s+(?:in|for)\s+(?:19|20)\d\d)", re.IGNORECASE)
 # 'a CAGR of 3% to $2 billion over the five years to 2030': the rate, then the amount it grows to, then its period
 TO_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+(?:reach\s+)?(?:(?:around|about|approximately|roughly|nearly|some|over|"
                              r"more\s+than)\s+)?$", re.IGNORECASE)
@@ -70,8 +75,9 @@ FORECAST_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I
 PER_YEAR_AFTER = re.compile(r"^\s*(?:per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|annually|yearly"
                             r"|year[\s-]over[\s-]year)\b"
                             r"(?!\s+(?:ago|earlier|before)\b)", re.IGNORECASE)  # 'rose 12% a year ago' is one year's
+# 'Europe leads at 41% share. Asia follows at 27%': the next region's share, worded by its place after the first
 SHARE_BEFORE = re.compile(r"\b(?:held|holds?|holding|accounted\s+for|accounts?\s+for|accounting\s+for|captured|"
-                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+with|"
+                          r"captures?|capturing|represent(?:ed|s|ing)?|contribut(?:ed|es|ing)|follow(?:s|ed)?\s+(?:with|at)|"
                           r"command(?:ed|s|ing)?|dominat(?:ed|es|ing)\s+with|share\s+of|comprising|making\s+up|"
                           r"made\s+up|took|generat(?:ed|es|ing))\b", re.IGNORECASE)
 # 'Europe buys 40% of global consumption': a share of what the market's buyers consume (of the world's, or all of it;
@@ -130,7 +136,8 @@ WORLD_SPENDING = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+(?
                             rf"(?:spending|spend)\s+{WHAT_ENDS}", re.IGNORECASE)
 # 'this figure may pass $9 billion by 2031', 'experts expect this to double and reach $9 billion': the size drafted from
 # the sentence before
-THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total)\b"
+# 'the kelp market topped $300 million in 2022. At this pace, this number could reach $700 million by 2030'
+THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total|number)\b"
                          r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\s+(?:[\w-]+\s+){0,4}?(?:reach|hit|exceed|"
                          r"surpass|pass|top|total|(?:grow|rise|climb)\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # 'This means spending could reach $9 billion' after 'Kelp spending is expected to grow ...': the same subject
@@ -336,8 +343,10 @@ PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|la
                       re.IGNORECASE)  # 'X contributed USD 21.5 billion to the market'
 # a 'geographical segment' is a region, not a segment; 'segment reports' are sources ('some segment reports list lower
 # values'), not the figure's segment
+# 'the 30-60 cm classification led the market, and it is expected to register a CAGR of 6.1%': a class of a product
+# classification is a segment
 SEGMENT_CUE = re.compile(r"(?<!geographical )(?<!geographic )(?<!regional )\bsegments?\b(?!\s+(?:reports?|studies|analys[ie]s)\b)"
-                         r"|\bsub-segment|\bcategory\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
+                         r"|\bsub-segment|\bcategory\b|\bclassification\b|^\s*by\s+[a-z][a-z\s-]*,|\bproduct\s+type\b",
                          re.IGNORECASE)
 # 'Historical rate: 2.6-5.1% depending on segment': the rates of segments, printed as one range
 SEGMENT_AFTER = re.compile(r"^\s*,?\s*(?:depending\s+on|varying\s+by|by|per|across)\s+(?:the\s+)?(?:product\s+)?segments?\b",

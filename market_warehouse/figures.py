@@ -103,7 +103,7 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
         return None  # '$1t' is a trillion; '$5 T-shirts' is not
     qualifier_match = QUALIFIER.search(sentence[max(0, match.start() - 24):match.start()])
     qualifier = qualifier_match.group("q").lower() if qualifier_match else groups.get("approx", "").strip()
-    values = _signed_values(kind, numbers, sentence, match.start())
+    values = _low_end_scaled(_signed_values(kind, numbers, sentence, match.start()), kind, scale)
     is_range = len(values) == 2
     return Figure(kind=kind, text=match.group(0).strip(), start=match.start(), end=match.end(),
                   value=None if is_range else values[0], low=values[0] if is_range else None,
@@ -124,6 +124,15 @@ def _signed_values(kind: str, numbers: tuple[str, ...], sentence: str, start: in
     values = [float(number.replace(",", "")) for number in numbers]
     if kind == "percent" and re.search(r"(?:^|[\s(:])[-−–]$", sentence[max(0, start - 2):start]):
         return [-value for value in values]  # 'a negative CAGR of -8.6%', ': –8.6%' (a dash against the number)
+    return values
+
+
+def _low_end_scaled(values: list[float], kind: str, scale: str) -> list[float]:
+    """'USD 650–1.1 billion': a low end ten to a thousand times the high end is printed in the next smaller scale
+    (650 million), the one scale word written once after the high end; 'USD 1.2–1.1 billion' is left as printed."""
+    if (kind == "money" and len(values) == 2 and SCALES_IN_BN.get(scale, 0) >= 1.0
+            and values[1] * 10 <= values[0] <= values[1] * 1000):
+        return [values[0] / 1000, values[1]]
     return values
 
 

@@ -38,7 +38,9 @@ ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s
 ABBREVIATION_INSIDE = re.compile(r"\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)(?=\s+[A-Za-z])")
 # "Kelp's Global Spread — Market Growth Data": a dash between words, before which no market's name runs on
 TITLE_DASH = re.compile(r"\s[-–—]\s")
-MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|from|in|to|at|on|that|by)\b|[,;:()|]", re.IGNORECASE)
+# 'a rate of 9%, which could push market size to $80 billion': what moves the market's size names no market
+MARKET_NAME_START = re.compile(r"\b(?:the|a|an|this|its|their|of|for|from|in|to|at|on|that|by)\b|[,;:()|]"
+                               r"|\b(?:could|would|will|may|might|can)\s+(?:drive|push|propel|lift|take|bring)\b", re.IGNORECASE)
 GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entire", "whole", "aggregate", "world", "its",
                         "this",
                         "international", "of", "and", "&", "in", "a", "an", "s", "'s", "market", "industry", "size",

@@ -31,6 +31,8 @@ ABBREVIATIONS = ("U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "e.g.", "i.e.",
 # are matched inside words too ('largest. ')
 ESTIMATED_BEFORE_NUMBER = re.compile(r"(?<![\w.])(est\.)\s(?=\d)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(\[]?[A-Z0-9*])")
+# 'sales rose fast.2,3 The global kelp market ...': reference numbers printed right after a full stop end its sentence
+REFERENCE_MARKS_END = re.compile(r"(?<=[a-z]\.)\d{1,2}(?:,\d{1,2})*(?=\s+[A-Z][a-z])")
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 WORDED_DATE = re.compile(r"\b(?:published|updated|last updated|date|posted|released|revised)\b[^0-9A-Za-z]{0,5}"
                          r"(?:on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8} (?:19|20)\d\d"
@@ -363,7 +365,7 @@ def split_sentences(text: str) -> list[str]:
     for number, abbreviation in enumerate(ABBREVIATIONS):
         protected = protected.replace(abbreviation + " ", f"{abbreviation}\x00{number} ")
     protected = ESTIMATED_BEFORE_NUMBER.sub(f"\\1\x00{len(ABBREVIATIONS)} ", protected)
-    parts = SENTENCE_END.split(protected)
+    parts = SENTENCE_END.split(REFERENCE_MARKS_END.sub("", protected))
     return [re.sub(r"\x00\d+", "", part).strip() for part in parts if part.strip()]
 
 

@@ -673,3 +673,78 @@ def test_mm_millions_and_an_amount_converted_in_parentheses(amount, drafted_size
     sizes = [(c.year, round(c.value_in_unit(c.figure.value), 6)) for c in extract_claims(page).claims
              if c.metric == "market_size"]
     assert sizes == drafted_sizes
+
+
+@pytest.mark.parametrize("printed, ends", [
+    ("USD 650–1.1 billion", (0.65, 1.1)),  # the low end in millions, the one scale word after the high end
+    ("USD 0.65–1.1 billion", (0.65, 1.1)),  # both ends in billions, as before
+    ("USD 1.2–1.1 billion", (1.2, 1.1)),  # no scale apart: left as printed
+])
+def test_a_range_low_end_far_above_its_high_end_is_in_the_smaller_scale(printed, ends):
+    page = page_from_text(f"Driftwood Lamp Market\nThe global driftwood lamp market was approximately {printed} in 2023.")
+    sizes = [(c.figure.low * c.figure.scale_in_bn, c.figure.high * c.figure.scale_in_bn)
+             for c in extract_claims(page).claims if c.metric == "market_size"]
+    assert sizes == [pytest.approx(ends)]
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The global driftwood lamp market is set to witness an exponential growth rate of 18% to reach $3 billion by "
+     "2031.", [18.0]),  # the rate it grows at to the amount it reaches
+    ("The global driftwood lamp market is set to witness an exponential growth rate of 18% to reach 3 million buyers "
+     "by 2031.", []),  # no amount of money reached
+    ("Driven by coastal tourism, the market projects a 3.6% annual growth rate.", [3.6]),  # a CAGR without 'compound'
+    ("Driven by coastal tourism, the market saw a 3.6% annual growth rate in 2024.", []),  # one year's
+])
+def test_a_growth_rate_to_an_amount_or_before_annual_growth_rate_is_a_cagr(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Driftwood Lamp Market\n{sentence}")).claims
+    assert [c.figure.value for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("second, shares", [
+    ("North America follows at 27%, fueled by holiday homes.", [("EU", 41.0), ("NA", 27.0)]),  # the next region's share
+    ("North America grew 27%, fueled by holiday homes.", [("EU", 41.0)]),  # a growth, no share
+])
+def test_a_region_that_follows_at_a_percentage_holds_that_share(second, shares):
+    page = page_from_text(f"Driftwood Lamp Market\nEurope leads at 41% share, driven by its seaside resorts. {second}")
+    assert [(c.region_id, c.figure.value) for c in extract_claims(page).claims if c.metric == "share"] == shares
+
+
+def test_reference_numbers_after_a_full_stop_end_its_sentence():
+    # 'rise.2,3 The global ...': the reference numbers 2 and 3 end the sentence (and are no figures of the next);
+    # a decimal number between words is no reference
+    assert split_sentences("Shops stock them all year, contributing to the craft's rise.2,3 The global market grew.") == [
+        "Shops stock them all year, contributing to the craft's rise.", "The global market grew."]
+    assert split_sentences("Sales grew by 2.3 Million units.") == ["Sales grew by 2.3 Million units."]
+
+
+@pytest.mark.parametrize("sentences, sizes", [
+    # 'this number' is the world size drafted from the sentence before
+    ("The driftwood lamp market topped $900 million in 2021. At this pace, this number could reach $2,100 million by "
+     "2030.", [(2021, 0.9), (2030, 2.1)]),
+    ("Some 900 shops sold the lamps in 2021. At this pace, this number could reach $2,100 million by 2030.", []),
+    # what could push market size names no market
+    ("Analysts project a steady rate of 9% a year, which could push market size to $4.5 billion by 2033.",
+     [(2033, 4.5)]),
+])
+def test_a_size_whose_subject_points_back_to_the_market_is_its_size(sentences, sizes):
+    claims = extract_claims(page_from_text(f"Driftwood Lamp Market\n{sentences}")).claims
+    assert [(c.year, round(c.figure.value * c.figure.scale_in_bn, 6)) for c in claims if c.metric == "market_size"] == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The 30-60 cm classification led the market, and it is expected to register a CAGR of 6.1%.", []),  # a segment's
+    ("The market is led by tall lamps, and it is expected to register a CAGR of 6.1%.", [6.1]),  # the market's
+])
+def test_the_rate_of_a_product_classification_is_a_segments(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Driftwood Lamp Market\n{sentence}")).claims
+    assert [c.figure.value for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("period, drafted", [
+    ("from 2022 to 2030", (2022, 2030)),  # the period printed earlier ends the year the rate runs until: the rate's
+    ("from 2022 to 2028", (None, 2030)),  # another period: the end alone, as before
+])
+def test_a_rate_until_a_year_takes_the_start_of_the_period_ending_that_year(period, drafted):
+    page = page_from_text(f"Driftwood Lamp Market\nLooking at the growth of the driftwood lamp market {period}, the market "
+                          f"will grow at a rate of 6.5% until 2030.")
+    assert [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"] == [drafted]
