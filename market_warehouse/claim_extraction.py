@@ -34,6 +34,7 @@ from market_warehouse.claim_wordings import (
     DEMAND_SUBJECT,
     DIFFERENCE_AFTER,
     DRIVER_WHICH,
+    EXPECTED_BY,
     FASTEST_GROWTH,
     FOLLOWED_BY,
     FORECAST_PERIOD,
@@ -80,6 +81,7 @@ from market_warehouse.claim_wordings import (
     OPENING_YEAR,
     PART_CUE,
     PART_OF_WHOLE,
+    PEOPLE_IN_REGIONS,
     PER_YEAR_AFTER,
     PERIOD_BEFORE_CAGR,
     PERIOD_RIGHT_AFTER,
@@ -453,7 +455,7 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
     if _market_of_a_segment(context):
         return _SEGMENT_BEFORE
     if INCREMENT_CUE.search(context.before):
-        return "an increase of the market ('grow by'), not its size"
+        return "an increase of the market ('grow by', 'growth set at'), not its size"
     if PART_CUE.search(context.before):
         return "a part's contribution to the market (a segment or a company), not the market's size"
     if _value_of_a_share(context):
@@ -931,7 +933,7 @@ def _regions_in_clause(context: _Context) -> list[RegionMention]:
     lead = REPORTED_WORLD_MARKET.search(context.before) or MARKET_PUSHED_TO.search(context.before)
     start = context.previous_end + (lead.end() if lead else 0)
     return [m for m in context.mentions if start <= m.start < context.figure.start
-            and not _is_the_global_market(m, context.text)]
+            and not _is_the_global_market(m, context.text) and not PEOPLE_IN_REGIONS.search(context.text[start:m.start])]
 
 
 def _region_after(context: _Context) -> RegionMention | None:
@@ -1217,7 +1219,7 @@ def _end_before(context: _Context) -> tuple[int, str] | None:
     through = CAGR_THROUGH.search(context.before)
     if through:
         return int(through.group("year")), through.group("end")
-    opening = OPENING_BY.match(context.text)
+    opening = OPENING_BY.match(context.text) or EXPECTED_BY.match(context.text)
     return (int(opening.group("year")), opening.group(0).strip(" ,")) if opening and not context.earlier else None
 
 

@@ -56,9 +56,10 @@ PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:
                                 r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
 # 'grow by 7.4% per year', 'grow a little more than 3% annually': a bound's words may stand between verb and rate
 # 'with projected growth of 4.5% annually': a growth forecast of a rate a year
+# 'will rise at a brisk pace of 3.8% each year': a pace, with a word judging it, is the rate
 GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated)"
                        r"|(?:projected|expected|forecast|estimated)\s+growth\s+of)"
-                       r"\s+(?:annually\s+|in\s+size\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+)?"
+                       r"\s+(?:annually\s+|in\s+size\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+|an?\s+(?:[a-z]+\s+)?pace\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
                        r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
 # 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
@@ -253,6 +254,10 @@ REGIONS_MARKET_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 REGIONS_MARKET_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 ITS_MARKET = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+# 'Analysts expect that by 2027, the kelp market will rise at a brisk pace of 3.8% each year': the same year, opening
+# the clause of what is expected
+EXPECTED_BY = re.compile(r"^[^,;]{0,60}?\b(?:estimat|predict|forecast|expect|project)\w*\s+that\s+(?:by|through|until|till)\s+"
+                         r"(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 # '... more than doubled (Lindqvist 2019).': a citation's year at the end of a sentence is no figure's year
 CITATION_AT_END = re.compile(r"\(\s*(?!(?:Est|Estimated|Forecast|Projected|Expected|Base|Year|Fiscal|Calendar|Since|Until|"
                              r"Through|From|By|In|As|End|Before|After)\b)[A-Z][a-z]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][a-z]+)?"
@@ -336,7 +341,10 @@ SHARE_AT_AMOUNT = re.compile(r"^\s*(?:share\s+)?of\s+(?:the\s+)?(?:[\w&'-]+\s+){
 # 'North America accounts for more than a third of the $35 billion global market': the amount is the whole's
 FRACTION_OF = re.compile(r"\b(?:(?:a|one|two|three)\s+(?:third|quarter|half|fifth|tenth)s?|half)\s+of\s+(?:the\s+)?$",
                          re.IGNORECASE)
-INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$", re.IGNORECASE)
+# 'with growth set at about $3 billion over the next 4 years up to 2031': growth put at an amount is an increase
+INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$"
+                           r"|\bgrowth\s+(?:of|(?:set|estimated|put|pegged)\s+at)\s+(?:(?:about|around|approximately|roughly|"
+                           r"nearly|some|an\s+estimated)\s+)?$", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",
@@ -371,3 +379,7 @@ PROJECTED = re.compile(r"\b(?:projected|expected|poised|forecast|anticipated|wil
 # whole, not a region after another
 GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|spending|demand|industry|total|landscape|stage|"
                           r"arena)\b", re.IGNORECASE)
+# 'affects some 2 million adults in Norway and Chile and could earn up to $3 billion': the regions of the people
+# counted, not the amount's
+PEOPLE_IN_REGIONS = re.compile(r"\b(?:adults|patients|people|persons|individuals|women|men|children|sufferers)\s+in\s+"
+                               r"(?:the\s+)?(?:[A-Z][\w.-]*\s*(?:,|and|&)?\s*)*$")

@@ -37,6 +37,9 @@ MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_
 # '5.63 (USD Billion)', '5.95(US$ bn)': the unit in parentheses right after the number, as a table header prints it
 MONEY_UNIT_IN_PARENTHESES = re.compile(rf"(?<![\w.$€£¥₹])(?P<num>{NUMBER})\s?\(\s?(?:in\s)?{CURRENCY_BEFORE}\s?{SCALE_WORD}s?\s?\)",
                                        re.IGNORECASE)
+# 'valued at 4.2 USD Billion': the currency between the number and the scale word (never a year: '2025 USD billion')
+MONEY_CURRENCY_INSIDE = re.compile(rf"(?<![\w.$€£¥₹,])(?!{YEAR_LIKE}\b)(?P<num>{NUMBER})\s?{CURRENCY_BEFORE}\s?{SCALE_WORD}\b",
+                                   re.IGNORECASE)
 BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){NO_YEAR_RANGE}{AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
 PERCENT_SIGN = r"\s?(?:%|percent\b|per cent\b)"
 PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and\s+(?P<bnum2>{NUMBER})"
@@ -79,7 +82,8 @@ def find_figures(sentence: str) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in (("money", MONEY_RANGE_SCALED), ("money", MONEY_UNIT_IN_PARENTHESES), ("money", MONEY_BEFORE),
-                          ("money", MONEY_AFTER), ("percent", PERCENT), ("bare", BARE_SCALED)):
+                          ("money", MONEY_AFTER), ("money", MONEY_CURRENCY_INSIDE), ("percent", PERCENT),
+                          ("bare", BARE_SCALED)):
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue

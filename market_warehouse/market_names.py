@@ -57,8 +57,9 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         "most", "promising", "lucrative", "attractive",
                         # when, not which market ('last year's market')
                         "last", "next", "year", "today", "previous",
-                        # the report's view of a market, not its name ('Olive Oil Outlook Market Predictions')
-                        "outlook"}
+                        # the report's view of a market, not its name ('Olive Oil Outlook Market Predictions', 'Global
+                        # Kelp Lamp Forecast Market' over 'Global kelp lamp market size was valued at')
+                        "outlook", "forecast"}
 
 
 # words that say how a market is doing or how big it is, not which part of it: 'the lucrative kelp lighting market',
@@ -100,7 +101,9 @@ def title_spelled_out(page: Page) -> str:
         if spelled:
             spellings.append(spelled.group(0))
     market = _market_of_the_figures(page.title, tuple(sentence.text for sentence in page.sentences))
-    return " | ".join([*([market + " market"] if market else []), page.title, *spellings])
+    # 'the global market for KSC' on a 'General reviews' page defining 'Kelp seed culture (KSC)': its words too
+    spellings += [_definition(word.upper(), page.text) for word in market.split() if len(word) <= 6]
+    return " | ".join([*([market + " market"] if market else []), page.title, *filter(None, spellings)])
 
 
 @lru_cache(maxsize=8)
@@ -133,14 +136,42 @@ def spelled_out(clause: str, page: Page) -> str:
     page_text = page.text
 
     def words_of(match: re.Match) -> str:
-        letters = match.group(0).rstrip("s")
         if named_by_title(name_words(match.group(0), page.title), page.title.lower()):
             return match.group(0)  # the title has it, or its initials
-        defined = re.search(rf"((?:[A-Za-z][\w]*[\s-]+){{{len(letters)}}})\(\s*{re.escape(match.group(0))}\s*\)", page_text)
-        if defined and "".join(word[0] for word in re.split(r"[\s-]+", defined.group(1).strip())).lower() == letters.lower():
-            return defined.group(1).strip()
-        return match.group(0)
+        return _definition(match.group(0), page_text) or match.group(0)
     return ABBREVIATION.sub(words_of, clause)
+
+
+def _definition(abbreviation: str, page_text: str) -> str:
+    """The words the page defines an abbreviation with, one a letter: 'kelp fertilizer systems (KFS)'; or fewer ('' if
+    none)."""
+    letters = abbreviation.rstrip("s")
+    defined = re.search(rf"((?:[A-Za-z][\w]*[\s-]+){{{len(letters)}}})\(\s*{re.escape(abbreviation)}\s*\)", page_text)
+    if defined and "".join(word[0] for word in re.split(r"[\s-]+", defined.group(1).strip())).lower() == letters.lower():
+        return defined.group(1).strip()
+    return _defined_in_fewer_words(letters, page_text)
+
+
+def _defined_in_fewer_words(letters: str, page_text: str) -> str:
+    """'Kelp seacraft (KSC) ... the KSCs market': an abbreviation defined in fewer words than its letters, a word
+    giving the letters of its parts ('seacraft' its S and C), and used with a plural 's' ('' when none is)."""
+    for count in range(len(letters) - 1, 0, -1):
+        defined = re.search(rf"((?:[A-Za-z]\w*[\s-]+){{{count}}})\(\s*{re.escape(letters)}\s*\)", page_text)
+        if defined and _initials_in_words(re.split(r"[\s-]+", defined.group(1).strip()), letters.lower()):
+            return defined.group(1).strip()
+    return ""
+
+
+def _initials_in_words(words: list[str], letters: str) -> bool:
+    """Each word starts with the next letter, and may give the letters after it from inside itself, in order, as
+    long as each word after it keeps a letter to start with."""
+    for left, word in enumerate((word.lower() for word in words), start=1 - len(words)):
+        if not letters or word[0] != letters[0]:
+            return False
+        letters, inside = letters[1:], word[1:]
+        while len(letters) > -left and letters[0] in inside:
+            inside, letters = inside[inside.index(letters[0]) + 1:], letters[1:]
+    return not letters
 
 
 def market_names(clause: str, title: str) -> list[str]:

@@ -31,8 +31,9 @@ ABBREVIATIONS = ("U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "e.g.", "i.e.",
 # are matched inside words too ('largest. ')
 ESTIMATED_BEFORE_NUMBER = re.compile(r"(?<![\w.])(est\.)\s(?=\d)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(\[]?[A-Z0-9*])")
-# 'sales rose fast.2,3 The global kelp market ...': reference numbers printed right after a full stop end its sentence
-REFERENCE_MARKS_END = re.compile(r"(?<=[a-z]\.)\d{1,2}(?:,\d{1,2})*(?=\s+[A-Z][a-z])")
+# 'sales rose fast.2,3 The global kelp market ...': reference numbers printed right after a full stop end its sentence,
+# bracketed ones too ('used by 30% of growers in Norway.[4][5] The global kelp market ...')
+REFERENCE_MARKS_END = re.compile(r"(?<=[a-z]\.)(?:\d{1,2}(?:,\d{1,2})*|(?:\[\d{1,3}\])+)(?=\s+[A-Z][a-z])")
 ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 WORDED_DATE = re.compile(r"\b(?:published|updated|last updated|date|posted|released|revised)\b[^0-9A-Za-z]{0,5}"
                          r"(?:on\s+)?([A-Z][a-z]{2,8}\.? \d{1,2},? (?:19|20)\d\d|\d{1,2} [A-Z][a-z]{2,8} (?:19|20)\d\d"

@@ -14,6 +14,7 @@ import yaml
 from market_warehouse.claim_extraction import extract_claims
 from market_warehouse.cli import main
 from market_warehouse.draft import DraftRequest, draft
+from market_warehouse.figures import find_figures
 from market_warehouse.page_text import page_from_text, split_sentences
 from market_warehouse.project import PACKAGE_ROOT, Project
 
@@ -748,3 +749,88 @@ def test_a_rate_until_a_year_takes_the_start_of_the_period_ending_that_year(peri
     page = page_from_text(f"Driftwood Lamp Market\nLooking at the growth of the driftwood lamp market {period}, the market "
                           f"will grow at a rate of 6.5% until 2030.")
     assert [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"] == [drafted]
+
+
+@pytest.mark.parametrize("title, sizes", [
+    ("Global Seaglass Lantern Forecast Market", [(2024, 3.25)]),  # 'Forecast' names no part of the market
+    ("Global Seaglass Lantern Hinge Market", []),  # a word that names a part: another market, as before
+])
+def test_a_title_with_the_report_word_forecast_names_the_texts_market(title, sizes):
+    page = page_from_text(f"{title}\nGlobal seaglass lantern market size was valued at USD 3.25 billion in 2024.")
+    assert [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"] == sizes
+
+
+@pytest.mark.parametrize("printed, amount", [
+    ("4.1 USD Billion", (4.1, "USD", 1.0)),  # the currency between the number and the scale word
+    ("4.1 USD million", (4.1, "USD", 0.001)),
+])
+def test_an_amount_with_its_currency_between_number_and_scale_is_money(printed, amount):
+    page = page_from_text(f"Seaglass Lantern Market\nIn 2025, the global seaglass lantern market was valued at {printed}.")
+    assert [(c.figure.value, c.figure.currency, c.figure.scale_in_bn) for c in extract_claims(page).claims] == [amount]
+
+
+def test_a_year_before_usd_billion_is_no_amount():
+    assert [f.text for f in find_figures("Sales in 2025 USD billion terms rose.")] == []
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("The seaglass lantern market will develop quickly, with growth set at about $3 billion USD over the next 4 years "
+     "up to 2031.", []),  # growth put at an amount: an increase
+    ("The seaglass lantern market will see a growth of about $3 billion USD over the next 4 years up to 2031.", []),
+    ("The seaglass lantern market will develop quickly, with sales set at about $3 billion USD in 2031.",
+     [(2031, 3.0)]),  # the market's sales: its size, as before
+])
+def test_growth_set_at_an_amount_is_an_increase(sentence, sizes):
+    claims = extract_claims(page_from_text(f"Seaglass Lantern Market\n{sentence}")).claims
+    assert [(c.year, c.figure.value) for c in claims if c.metric == "market_size"] == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("Analysts expect that by 2027, the seaglass lantern market will rise at a brisk pace of 3.8% each year.",
+     [(3.8, None, 2027)]),  # a pace each year, the year expected by opening its clause
+    ("Analysts say the seaglass lantern market will rise at a brisk pace of 3.8% each year.",
+     [(3.8, None, None)]),  # no year
+    ("Analysts expect that by 2027, the seaglass lantern market will rise at a brisk pace of 3.8%.", []),  # no 'each year'
+])
+def test_a_pace_each_year_is_a_cagr_until_the_year_expected_by(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Seaglass Lantern Market\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("defined, cagrs", [
+    ("Seaglass lanterns (SGL)", [5.1]),  # fewer words than letters: 'Seaglass' gives the S and the G
+    ("Seaglass lanterns (SGX)", []),  # the letters do not fit the words: another market, as before
+])
+def test_an_abbreviation_defined_in_fewer_words_names_its_words(defined, cagrs):
+    page = page_from_text(f"Seaglass Lantern Market\n{defined} light a room with the colours of the sea. The global market "
+                          f"size for {defined[-4:-1]}s is expected to grow at a CAGR of 5.1% between 2025 and 2032.")
+    assert [c.figure.value for c in extract_claims(page).claims if c.metric == "cagr"] == cagrs
+
+
+def test_bracketed_reference_numbers_after_a_full_stop_end_its_sentence():
+    assert split_sentences("Makers first sold them in Norway.[4][5] The global market grew.") == [
+        "Makers first sold them in Norway.", "The global market grew."]
+    assert split_sentences("Makers first sold them in Norway [4]. The global market grew.") == [
+        "Makers first sold them in Norway [4].", "The global market grew."]
+
+
+@pytest.mark.parametrize("subject, regions", [
+    ("an estimated 2 million adults in Norway and Chile", ["WORLD"]),  # the regions of the people counted
+    ("lantern shops in Norway and Chile", []),  # the regions' together, as before: not placed
+])
+def test_regions_naming_the_people_counted_are_not_the_amounts(subject, regions):
+    page = page_from_text(f"Seaglass Lantern Market\nSea glare affects {subject} and gives the global seaglass lantern "
+                          f"market the potential to earn up to $1.2 billion by 2029.")
+    assert [c.region_id for c in extract_claims(page).claims if c.metric == "market_size"] == regions
+
+
+@pytest.mark.parametrize("text, sizes", [
+    # a title naming no market, over a market named only by an abbreviation the page defines
+    ("Sea kelp culture (SKC) grows young kelp on ropes.", [(2019, 0.3105)]),
+    ("Sea kelp culture grows young kelp on ropes.", [(2019, 0.3105)]),  # not defined: the abbreviation's market, as before
+])
+def test_a_title_naming_no_market_takes_the_words_of_the_figures_abbreviation(text, sizes):
+    page = page_from_text(f"Collected reviews\n{text} Demand from coastal farms has lifted the global market for SKC to "
+                          f"$310.5 million in 2019.")
+    assert [(c.year, round(c.figure.value * c.figure.scale_in_bn, 6)) for c in extract_claims(page).claims
+            if c.metric == "market_size"] == sizes
