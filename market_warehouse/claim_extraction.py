@@ -17,6 +17,7 @@ from datetime import date
 
 from market_warehouse.claim_wordings import (
     ANNUAL_GROWTH_RATE_AFTER,
+    ANNUAL_RATE_AFTER,
     AVERAGE_RATE_AFTER_SIZE,
     BARE_MARKET_SUBJECT,
     BREAKDOWN_LABEL,
@@ -49,6 +50,7 @@ from market_warehouse.claim_wordings import (
     GLOBAL_TOTAL_AFTER,
     GLOBAL_WHOLE,
     GREW_TO,
+    GROWING_AT_BEFORE,
     GROWTH_BY,
     GROWTH_RATE_BEFORE,
     GROWTH_RATE_ROW,
@@ -134,6 +136,7 @@ from market_warehouse.claim_wordings import (
     VOLUME_RATE_AFTER,
     VOLUME_SUBJECT,
     VOLUME_TO,
+    WHILE_BETWEEN,
     WIDER_MARKET,
     WORLD_DEMAND_FOR,
     WORLD_RANKING,
@@ -404,7 +407,19 @@ def _rate_not_a_share(context: _Context) -> str:
         return "a difference ('x percent less / more'): neither a CAGR nor a share"
     if RATES_BEFORE.search(context.text[:context.figure.start]):
         return "one of several growth rates listed together ('CAGRs of x% and y%'): not a share, whose rate is unclear"
+    if _share_of_the_same_other(context):
+        return "a share of the same whole as the share before it, of something other than the market: not placed"
     return ""
+
+
+def _share_of_the_same_other(context: _Context) -> bool:
+    """'Europe grows 58% of the world's tidefern crop, while China holds 14%': the second share names no whole of its
+    own after a 'while' and is of the first one's (the crop), not of the market."""
+    previous = context.earlier[-1] if context.earlier else None
+    if previous is None or previous.kind != "percent" or re.match(r"\s+of\b", context.text[context.figure.end:]):
+        return False
+    return (SHARE_OF_OTHER.match(context.text[previous.end:]) is not None
+            and WHILE_BETWEEN.search(context.text[previous.end:context.figure.start]) is not None)
 
 
 def _place_money(context: _Context, extraction: Extraction) -> Claim | str | None:
@@ -990,13 +1005,19 @@ def _is_cagr(context: _Context) -> bool:
     if GROWTH_RATE_BEFORE.search(context.before) and (PERIOD_RIGHT_AFTER.match(context.after)
                                                       or REACH_AMOUNT_AFTER.match(context.text[context.figure.end:])):
         return True  # 'a growth rate of 12% from 2024 to 2031', 'a growth rate of 18% to reach $3 billion by 2031'
-    if ANNUAL_GROWTH_RATE_AFTER.match(context.after):
-        return True  # 'the kelp market projects a 3.6% annual growth rate'
+    if ANNUAL_GROWTH_RATE_AFTER.match(context.after) or _grown_at_an_annual_rate(context):
+        return True  # 'the kelp market projects a 3.6% annual growth rate', 'growing at a steady 6.4% annual rate'
     if _growth_rate_of_forecast(context) or _growth_rate_row(context):
         return True  # 'USD 5 billion by 2030 with growth rate of 9%', a row 'Growth Rate | 7.00%'
     if AVERAGE_RATE_AFTER_SIZE.search(context.before) and context.last_placed_metric == "market_size":
         return True  # 'grow to USD 9 billion by 2030 at an average rate of 6%'
     return bool(context.earlier) and _continues_cagr(context)
+
+
+def _grown_at_an_annual_rate(context: _Context) -> bool:
+    """'the tidefern market is growing at a steady 6.4% annual rate': the rate the market grows at a year, worded
+    without 'growth' or 'compound'; the growth verb must stand right before it."""
+    return ANNUAL_RATE_AFTER.match(context.after) is not None and GROWING_AT_BEFORE.search(context.before) is not None
 
 
 def _growth_rate_of_forecast(context: _Context) -> bool:

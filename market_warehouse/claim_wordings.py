@@ -45,6 +45,11 @@ REACH_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+reach\s+(?:(?:around|about|appro
                                 r"more\s+than)\s+)?(?:US\s?\$|USD|\$|€|EUR)\s?\d", re.IGNORECASE)
 # 'the kelp market projects a 3.6% annual growth rate': the rate before the words of a CAGR without 'compound'
 ANNUAL_GROWTH_RATE_AFTER = re.compile(r"^\s?annual\s+growth\s+rate\b(?!\s+(?:in|for)\s+(?:19|20)\d\d)", re.IGNORECASE)
+# 'the tidefern market is growing at a steady 6.4% annual rate': a rate the market grows at, 'annual rate' without
+# 'growth'; the growth verb right before it, so 'an 11% annual rate of churn' alone is left alone; a rate 'from
+# 2019' or 'since 2019' (the years it has grown at it, a start with no end of its own) is left alone too
+GROWING_AT_BEFORE = re.compile(r"\bgrow(?:s|ing)?\s+at\s+an?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+ANNUAL_RATE_AFTER = re.compile(r"^\s?annual\s+rate\b(?!\s+(?:of|from|since)\b)", re.IGNORECASE)
 # 'a CAGR of 3% to $2 billion over the five years to 2030': the rate, then the amount it grows to, then its period
 TO_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+(?:reach\s+)?(?:(?:around|about|approximately|roughly|nearly|some|over|"
                              r"more\s+than)\s+)?$", re.IGNORECASE)
@@ -97,6 +102,8 @@ GLOBAL_TOTAL_AFTER = re.compile(r"^\W{0,3}of\s+the\s+(?:(?:forecast|projected|es
 SHARE_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+)?(?:(?:US\$|USD\s|\$)?[\d.,]+\s+(?:billion|million|trillion|bn|mn)\s+)?"
                             rf"(?:[\w-]+\s+){{0,4}}?(?:market|revenue|sales|share|industry|total|value)\b|{CONSUMPTION})",
                             re.IGNORECASE)
+# 'Europe grows 58% of the world's tidefern crop, while China holds 14%': a second share joined to the first by 'while'
+WHILE_BETWEEN = re.compile(r",\s*(?:while|whereas)\b", re.IGNORECASE)
 # not a company's figure: 'its global sales', 'the group's worldwide revenue'
 NOT_A_COMPANYS = r"(?<!'s\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bour\s)"
 # the verb after a subject whose figure follows: 'kelp snack revenue will ...', 'demand for kelp snacks is ...'

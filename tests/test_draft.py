@@ -834,3 +834,27 @@ def test_a_title_naming_no_market_takes_the_words_of_the_figures_abbreviation(te
                           f"$310.5 million in 2019.")
     assert [(c.year, round(c.figure.value * c.figure.scale_in_bn, 6)) for c in extract_claims(page).claims
             if c.metric == "market_size"] == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The global tidefern market will reach USD 5.2 billion by 2031, growing at a steady 6.4% annual rate.",
+     [(6.4, None, None)]),  # a growth verb, then the rate and 'annual rate': a CAGR with no years of its own
+    ("The global tidefern market will reach USD 5.2 billion by 2031, growing at a 6.4% annual rate since 2019.",
+     []),  # a start with no end of its own: left alone
+    ("The global tidefern market will reach USD 5.2 billion by 2031, with a 6.4% annual rate of churn.",
+     []),  # no growth verb before it: the rate of something else
+])
+def test_a_rate_grown_at_an_annual_rate_is_a_cagr(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Tidefern Market\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, shares", [
+    ("Europe grows 58% of the world's tidefern crop, while China holds 14%.", []),  # both of the crop
+    ("Europe grows 58% of the world's tidefern crop, while China holds 14% of the global tidefern market.",
+     [("CN", 14.0)]),  # the second share names its own whole: the market's
+    ("Europe holds 58% of the global tidefern market, while China holds 14%.", [("EU", 58.0), ("CN", 14.0)]),
+])
+def test_a_share_after_while_is_of_the_whole_of_the_share_before_it(sentence, shares):
+    claims = extract_claims(page_from_text(f"Tidefern Market\n{sentence}")).claims
+    assert [(c.region_id, c.figure.value) for c in claims if c.metric == "share"] == shares
