@@ -35,7 +35,8 @@ def draft_files(draft_dir: Path, project: Project) -> dict[str, Path]:
 
 
 def merge(project: Project, draft_dir: Path) -> list[MergedSeed]:
-    unknown = [path.name for path in draft_dir.glob("*.csv") if path.stem not in load_contracts(project)]
+    seeds = load_contracts(project)
+    unknown = [path.name for path in draft_dir.glob("*.csv") if path.stem not in seeds]
     if unknown:
         raise DraftProblem(f"{draft_dir}: {', '.join(unknown)} is not a seed of this project")
     merged = []
