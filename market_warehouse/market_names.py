@@ -146,6 +146,8 @@ def _definition(abbreviation: str, page_text: str) -> str:
     """The words the page defines an abbreviation with, one a letter: 'kelp fertilizer systems (KFS)'; or fewer ('' if
     none)."""
     letters = abbreviation.rstrip("s")
+    if not re.search(rf"\(\s*{re.escape(letters)}s?\s*\)", page_text):
+        return ""  # never in parentheses on the page: spares the searches below, which start at every word of it
     defined = re.search(rf"((?:[A-Za-z][\w]*[\s-]+){{{len(letters)}}})\(\s*{re.escape(abbreviation)}\s*\)", page_text)
     if defined and "".join(word[0] for word in re.split(r"[\s-]+", defined.group(1).strip())).lower() == letters.lower():
         return defined.group(1).strip()
