@@ -41,6 +41,11 @@ def drafted(tmp_path_factory) -> dict:
     return {"results": results, "seeds_before": before, "seeds_after": seed_hashes(project)}
 
 
+def sizes_drafted(page) -> list[tuple[int | None, float]]:
+    """(year, value as printed) of each world or regional size the grammar drafts from a page, in page order."""
+    return [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
+
+
 def read_csv(path: Path) -> list[dict]:
     if not path.exists():
         return []
@@ -406,8 +411,7 @@ def test_this_means_refers_to_the_world_claim_only_with_the_subject_of_the_sente
 ])
 def test_expect_this_to_reach_refers_to_the_world_size_before(sentence, drafted_size):
     page = page_from_text(f"Kelp Lamp Market Trends\nThe kelp lamp market was worth $4 billion in 2024. {sentence}")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == ([(2024, 4.0), (2030, 9.0)] if drafted_size else [(2024, 4.0)])
+    assert sizes_drafted(page) == ([(2024, 4.0), (2030, 9.0)] if drafted_size else [(2024, 4.0)])
 
 
 def test_these_markets_are_not_the_title_market():
@@ -440,8 +444,7 @@ def test_wordings_of_batches_27_to_30_not_placed(drafted, figure, reason):
 ])
 def test_an_abbreviation_after_the_title_words_it_abbreviates_is_no_word_of_the_name(title, drafted_size):
     page = page_from_text(f"{title}\nThe next wave kelp lamp market was worth $2 billion in 2024.")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == ([(2024, 2.0)] if drafted_size else [])
+    assert sizes_drafted(page) == ([(2024, 2.0)] if drafted_size else [])
 
 
 @pytest.mark.parametrize("figure, reason", [
@@ -457,8 +460,7 @@ def test_wordings_of_batches_31_and_32_not_placed(drafted, figure, reason):
 ])
 def test_an_abbreviation_in_the_plural_is_the_title_market_only_as_its_initials(name, drafted_size):
     page = page_from_text(f"Moss Brick Kiln Market Report\nThe global {name} market was worth $2 billion in 2024.")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == ([(2024, 2.0)] if drafted_size else [])
+    assert sizes_drafted(page) == ([(2024, 2.0)] if drafted_size else [])
 
 
 @pytest.mark.parametrize("text, sentences", [
@@ -485,8 +487,7 @@ def test_wordings_of_batches_33_and_34_not_placed(drafted, figure, reason):
 ])
 def test_a_title_size_is_the_text_size_rounded_only_when_approximate_and_close(title, drafted_sizes):
     page = page_from_text(f"{title}\nThe lichen roof tile market should climb to $6.84 billion by 2031.")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == drafted_sizes
+    assert sizes_drafted(page) == drafted_sizes
 
 
 @pytest.mark.parametrize("row, drafted_cagr", [
@@ -505,8 +506,7 @@ def test_a_growth_rate_row_is_a_cagr_only_without_a_year(row, drafted_cagr):
 ])
 def test_an_opening_until_year_dates_the_amount_after_a_cagr(opening, drafted_sizes):
     page = page_from_text(f"Lichen Roof Tile Market\n{opening}, it will grow at a 3.6% CAGR and reach $7.6 billion.")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == drafted_sizes
+    assert sizes_drafted(page) == drafted_sizes
 
 
 @pytest.mark.parametrize("figure, reason", [
@@ -542,8 +542,7 @@ def test_wordings_of_batches_41_and_42_not_placed(drafted):
 def test_a_market_said_to_be_huge_is_no_second_market_for_a_title_naming_none(closing, drafted_sizes):
     page = page_from_text(f"From Shells to Millions\nThe sea glass jewelry market is forecast to grow to $0.9 billion "
                           f"in 2030.\nSome 3 million collectors live in beach towns, and {closing}.")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == drafted_sizes
+    assert sizes_drafted(page) == drafted_sizes
 
 
 @pytest.mark.parametrize("lines, drafted_sizes", [
@@ -552,8 +551,7 @@ def test_a_market_said_to_be_huge_is_no_second_market_for_a_title_naming_none(cl
 ])
 def test_a_paragraph_wrapped_by_hand_is_one_paragraph(lines, drafted_sizes):
     page = page_from_text(f"Sea Glass Jewelry Market\nThe global sea glass jewelry market {lines}")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == drafted_sizes
+    assert sizes_drafted(page) == drafted_sizes
 
 
 @pytest.mark.parametrize("figure, reason", [
@@ -621,8 +619,7 @@ def test_its_market_points_back_to_the_region_of_the_sentence_before_in_its_para
 ])
 def test_a_title_naming_no_market_stands_for_the_one_market_of_the_texts_figures(title, drafted_sizes):
     page = page_from_text(f"{title}\nThe global driftwood lamp market was worth $2 billion in 2024.")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == drafted_sizes
+    assert sizes_drafted(page) == drafted_sizes
 
 
 @pytest.mark.parametrize("text, drafted_sizes", [
@@ -638,8 +635,7 @@ def test_a_title_naming_no_market_stands_for_the_one_market_of_the_texts_figures
 ])
 def test_only_one_market_beside_the_figures_stands_for_a_title_naming_none(text, drafted_sizes):
     page = page_from_text(f"Tuesday, 3 March 2026\n{text}")
-    sizes = [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"]
-    assert sizes == drafted_sizes
+    assert sizes_drafted(page) == drafted_sizes
 
 
 @pytest.mark.parametrize("after, drafted_sizes", [
@@ -757,7 +753,7 @@ def test_a_rate_until_a_year_takes_the_start_of_the_period_ending_that_year(peri
 ])
 def test_a_title_with_the_report_word_forecast_names_the_texts_market(title, sizes):
     page = page_from_text(f"{title}\nGlobal seaglass lantern market size was valued at USD 3.25 billion in 2024.")
-    assert [(c.year, c.figure.value) for c in extract_claims(page).claims if c.metric == "market_size"] == sizes
+    assert sizes_drafted(page) == sizes
 
 
 @pytest.mark.parametrize("printed, amount", [
