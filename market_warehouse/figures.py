@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD",
@@ -79,6 +80,13 @@ class Figure:
 
 def find_figures(sentence: str) -> list[Figure]:
     """Money and percentages in reading order; a later pattern never takes text an earlier one took."""
+    return list(_figures_of(sentence))
+
+
+@lru_cache(maxsize=256)
+def _figures_of(sentence: str) -> tuple[Figure, ...]:
+    """find_figures, read once per sentence text: the grammar asks again for the figures of the sentence of each
+    figure it places (Figure is frozen, so the tuple can be shared)."""
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in (("money", MONEY_RANGE_SCALED), ("money", MONEY_UNIT_IN_PARENTHESES), ("money", MONEY_BEFORE),
@@ -91,7 +99,7 @@ def find_figures(sentence: str) -> list[Figure]:
             if figure is not None:
                 figures.append(figure)
                 taken.append((match.start(), match.end()))
-    return sorted(figures, key=lambda figure: figure.start)
+    return tuple(sorted(figures, key=lambda figure: figure.start))
 
 
 def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
