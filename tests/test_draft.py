@@ -854,3 +854,33 @@ def test_a_rate_grown_at_an_annual_rate_is_a_cagr(sentence, cagrs):
 def test_a_share_after_while_is_of_the_whole_of_the_share_before_it(sentence, shares):
     claims = extract_claims(page_from_text(f"Tidefern Market\n{sentence}")).claims
     assert [(c.region_id, c.figure.value) for c in claims if c.metric == "share"] == shares
+
+
+@pytest.mark.parametrize("title, sizes", [
+    ("Duneglass Bead Reports Industry Analysis", [(2032, 2.74)]),  # 'Reports' is the report's word, no market's
+    ("Global Demand & Market", [(2032, 2.74)]),  # 'Demand' names no market: the one market of the figures is read
+    ("Global Kelp Market", []),  # another market, as before
+])
+def test_a_title_word_for_the_report_or_for_demand_names_no_market(title, sizes):
+    page = page_from_text(f"{title}\nThe global duneglass bead market is projected to reach USD 2.74 billion by 2032.")
+    assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("name, cagrs", [
+    ("duneglass beads", [(6.2, 2025, 2032)]),  # the title's 'Bead' in the plural
+    ("duneglass baskets", []),  # another market, as before
+])
+def test_a_market_named_in_the_plural_of_the_titles_word_is_the_titles(name, cagrs):
+    page = page_from_text(f"Duneglass Bead Industry Outlook\nThe global market for {name} is projected to grow at a CAGR "
+                          "of 6.2% from 2025 to 2032.")
+    assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims] == cagrs
+
+
+@pytest.mark.parametrize("economy, sizes", [
+    ("the broader craft economy", [(2025, 1.8)]),  # said to be broader: not the page's market
+    ("the craft economy", []),  # two markets beside figures: the title stands for neither, as before
+])
+def test_a_market_the_sentence_calls_broader_is_not_the_market_of_a_title_naming_none(economy, sizes):
+    page = page_from_text(f"Article Details\nThe global duneglass bead industry was valued at USD 1.8 billion in 2025. "
+                          f"Bead sales are tied to {economy}, which is projected to reach USD 40 billion by 2030.")
+    assert sizes_drafted(page) == sizes
