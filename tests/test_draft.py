@@ -884,3 +884,13 @@ def test_a_market_the_sentence_calls_broader_is_not_the_market_of_a_title_naming
     page = page_from_text(f"Article Details\nThe global duneglass bead industry was valued at USD 1.8 billion in 2025. "
                           f"Bead sales are tied to {economy}, which is projected to reach USD 40 billion by 2030.")
     assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("In 2022, some sources put this market at around USD 1.5 billion globally, with 2021 seeing a slight dip.",
+     [(2022, 1.5)]),  # 2021 is the subject of the clause after the amount: the opening year is the amount's
+    ("In 2022, some sources put this market at around USD 1.5 billion globally, with a slight dip in 2021.",
+     [(2021, 1.5)]),  # a year after the amount, as before
+])
+def test_a_year_that_is_the_subject_of_a_clause_after_the_amount_is_not_its_year(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Duneglass Bead Market\n{sentence}")) == sizes
