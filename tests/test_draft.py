@@ -894,3 +894,14 @@ def test_a_market_the_sentence_calls_broader_is_not_the_market_of_a_title_naming
 ])
 def test_a_year_that_is_the_subject_of_a_clause_after_the_amount_is_not_its_year(sentence, sizes):
     assert sizes_drafted(page_from_text(f"Duneglass Bead Market\n{sentence}")) == sizes
+
+
+def test_a_key_facts_rows_years_alone_on_the_next_line_are_its_third_cell():
+    page = page_from_text("Duneglass Bead Market\nMarket Stats\nCAGR %\n6.2%\n2025-2032\nBase Year\n2024\n")
+    assert [s.text for s in page.sentences if s.kind == "row"] == ["CAGR % | 6.2% | 2025-2032"]  # 'Base Year' no row
+    assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims] == [(6.2, 2025, 2032)]
+
+
+def test_a_year_before_a_unit_in_parentheses_is_a_captions_not_an_amount():
+    assert find_figures("Duneglass Bead Market Size 2021-2032 (USD Million)") == []
+    assert [f.value for f in find_figures("Duneglass Bead Market Size 2024 | 5.63 (USD Billion)")] == [5.63]
