@@ -138,6 +138,7 @@ from market_warehouse.claim_wordings import (
     VOLUME_TO,
     WHILE_BETWEEN,
     WIDER_MARKET,
+    WITH_YEAR_CLAUSE,
     WORLD_DEMAND_FOR,
     WORLD_RANKING,
     WORLD_SPENDING,
@@ -698,9 +699,10 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
 def _year_of_the_next_clause(context: _Context) -> bool:
     """'In 2021, the market stood at $17.72 billion, and by 2022 it's projected to reach $22.72 billion': a year
     after ', and' (', while', ', but') that opens the clause of the next amount is that amount's, not this one's
-    when a year is printed before this one."""
-    return bool(NEXT_CLAUSE_YEAR.match(context.after) and context.next_start < len(context.text)
-                and years_in(context.before))
+    when a year is printed before this one; so is a year that is the subject of a clause after the amount ('In 2021,
+    sources put it at $767B, with 2020 seeing a decline')."""
+    return bool((NEXT_CLAUSE_YEAR.match(context.after) and context.next_start < len(context.text)
+                 or WITH_YEAR_CLAUSE.match(context.after)) and years_in(context.before))
 
 
 def _opening_by_year(context: _Context) -> tuple[int, str] | None:

@@ -207,6 +207,9 @@ REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECAS
 DIFFERENCE_AFTER = re.compile(r"\s*(?:less|more|lower|higher|fewer|smaller|larger|bigger)\b", re.IGNORECASE)
 RATES_BEFORE = re.compile(r"\b(?:CAGRs|growth\s+rates)\s+of\s+(?:[\d.]+\s?%\s*(?:,|and)\s*)*$", re.IGNORECASE)
 FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next figure's holder
+# 'In 2021, sources put the market at $767B, with 2020 seeing a decline': a year that is the subject of a clause after
+# the amount ('with YEAR seeing') is that clause's, not the amount's
+WITH_YEAR_CLAUSE = re.compile(r"[^,;]*,\s*with\s+(?:19|20)\d\d\s+[a-z]+ing\b", re.IGNORECASE)
 NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)

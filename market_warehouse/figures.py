@@ -36,8 +36,9 @@ MONEY_RANGE_SCALED = re.compile(
 MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?(?P<approx>[~≈]\s?)?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
 MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}(?:\b|(?<=\$))", re.IGNORECASE)
 # '5.63 (USD Billion)', '5.95(US$ bn)': the unit in parentheses right after the number, as a table header prints it
-MONEY_UNIT_IN_PARENTHESES = re.compile(rf"(?<![\w.$€£¥₹])(?P<num>{NUMBER})\s?\(\s?(?:in\s)?{CURRENCY_BEFORE}\s?{SCALE_WORD}s?\s?\)",
-                                       re.IGNORECASE)
+# (never a year: 'Market Size 2021-2035 (USD Million)' is a chart's caption)
+MONEY_UNIT_IN_PARENTHESES = re.compile(rf"(?<![\w.$€£¥₹])(?!{YEAR_LIKE}\s?\()(?P<num>{NUMBER})"
+                                       rf"\s?\(\s?(?:in\s)?{CURRENCY_BEFORE}\s?{SCALE_WORD}s?\s?\)", re.IGNORECASE)
 # 'valued at 4.2 USD Billion': the currency between the number and the scale word (never a year: '2025 USD billion')
 MONEY_CURRENCY_INSIDE = re.compile(rf"(?<![\w.$€£¥₹,])(?!{YEAR_LIKE}\b)(?P<num>{NUMBER})\s?{CURRENCY_BEFORE}\s?{SCALE_WORD}\b",
                                    re.IGNORECASE)

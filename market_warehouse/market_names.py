@@ -59,12 +59,17 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         "last", "next", "year", "today", "previous",
                         # the report's view of a market, not its name ('Olive Oil Outlook Market Predictions', 'Global
                         # Kelp Lamp Forecast Market' over 'Global kelp lamp market size was valued at')
-                        "outlook", "forecast"}
+                        "outlook", "forecast",
+                        # what is read about it, not its name ('Modular Kelp Reports Industry Analysis', 'Global Demand &
+                        # Market': the title names no market of its own)
+                        "report", "reports", "demand"}
 
 
 # words that say how a market is doing or how big it is, not which part of it: 'the lucrative kelp lighting market',
 # 'the $4 billion kelp lighting market'
 BE_A_MARKET = re.compile(r"\b(?:be|is|was|becomes?)\s+an?\s+(?:[a-z]+\s+){1,2}market\b(?!\s+report)", re.IGNORECASE)
+# 'tied to the broader creator economy': a market said to be wider than the one the page is about
+BROADER = re.compile(r"\s*(?:broader|wider)\b", re.IGNORECASE)
 DESCRIBING_WORDS = {"billion", "million", "trillion", "multibillion", "lucrative", "dynamic", "vibrant", "competitive",
                     "fragmented", "consolidated", "mature", "nascent", "robust", "strong", "healthy", "huge", "large", "big",
                     "small", "massive", "sizeable", "sizable", "new", "key", "important", "established", "rapid", "steady",
@@ -126,8 +131,13 @@ def _names_beside_figures(text: str, title: str) -> list[list[str]]:
     """The words of each market a sentence carrying figures names; but not a market only said to be huge ('Some 3
     million growers farm kelp, and kelp could well be a huge market for them': a describing word alone, after 'be
     a'), which names none ('a new market report' still counts, as before)."""
-    named = [name_words(without_regions(name), title) for name in market_names(text, title)]
-    return [words for words in named if words and not (set(words) <= DESCRIBING_WORDS and BE_A_MARKET.search(text))]
+    names = market_names(text, title)
+    named = [name_words(without_regions(name), title) for name in names]
+    # 'Influencer marketing is tied to the broader creator economy': a market the sentence calls broader (wider) is
+    # not the page's, wherever the sentence names it
+    broader = [set(words) for name, words in zip(names, named, strict=True) if BROADER.match(name)]
+    return [words for words in named if words and not (set(words) <= DESCRIBING_WORDS and BE_A_MARKET.search(text))
+            and set(words) not in broader]
 
 
 def spelled_out(clause: str, page: Page) -> str:
@@ -307,7 +317,13 @@ def fewer_than_title(name: str, title_words: list[str], title: str) -> bool:
 def named_by_title(words: list[str], title: str) -> bool:
     """More than half of a market name's words in the page title: 'press release distribution' is the market of
     'Press Release Industry Statistics'; 'originator biologics' is not the market of 'Biologics CDMO Market'."""
-    return sum(word[:5] in title for word in words) * 2 > len(words)
+    return sum(_in_title(word, title) for word in words) * 2 > len(words)
+
+
+def _in_title(word: str, title: str) -> bool:
+    """A word the title prints, in the singular too: 'yoga mats' is the market of 'Yoga Mat Industry Outlook' (a
+    short word's plural 's' is inside the five letters compared)."""
+    return word[:5] in title or (len(word) > 3 and word.endswith("s") and word[:-1][:5] in title)
 
 
 def name_words(name: str, title: str) -> list[str]:

@@ -24,6 +24,7 @@ BOLD_TAGS = frozenset({"strong", "b"})
 MAX_HEADING_CHARS = 160
 MAX_LABEL_CHARS = 40
 MAX_KEY_FACT_LABEL_CHARS = 60
+LONE_YEARS = re.compile(r"\s*(?:19|20)\d\d(?:\s?[-–—]\s?(?:19|20)\d\d)?\s*")  # '2024', '2025-2035' alone on a line
 # A full stop after these is not the end of a sentence ('U.K. and Germany', 'Lonza Inc. reported').
 ABBREVIATIONS = ("U.S.", "U.K.", "Inc.", "Ltd.", "Co.", "Corp.", "e.g.", "i.e.", "approx.", "vs.", "No.", "St.",
                  "Mn.", "Bn.", "etc.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -263,15 +264,27 @@ def _key_facts_rows(blocks: list[Block]) -> list[Block]:
     """A key-facts block with its label on one line and its value alone on the next ('Market Size (2024)' then
     'USD 15.32 Billion') is one statistics row, as a table would print it: 'Market Size (2024) | USD 15.32 Billion'."""
     joined: list[Block] = []
+    row_just_joined = False
     for block in blocks:
         label = joined[-1] if joined else None
-        if (label is not None and _is_lone_figure(block) and label.kind in ("text", "row") and "|" not in label.text
-                and len(label.text) <= MAX_KEY_FACT_LABEL_CHARS and re.search(r"[A-Za-z]", label.text)
-                and not label.text.rstrip().endswith((".", ":")) and not find_figures(label.text)):
+        if row_just_joined and LONE_YEARS.fullmatch(block.text):
+            # 'CAGR % | 5.5%' then '2025-2035' alone on the next line: the years of the row's figure, its third cell
+            joined[-1] = Block("row", f"{label.text} | {block.text}")
+            row_just_joined = False
+            continue
+        row_just_joined = label is not None and _is_lone_figure(block) and _is_key_fact_label(label)
+        if row_just_joined:
             joined[-1] = Block("row", f"{label.text} | {block.text}")
             continue
         joined.append(block)
     return joined
+
+
+def _is_key_fact_label(label: Block) -> bool:
+    """A short line of words with no figure, not a sentence or a lead-in ('Market Size (2024)', not 'It grew:')."""
+    return (label.kind in ("text", "row") and "|" not in label.text and len(label.text) <= MAX_KEY_FACT_LABEL_CHARS
+            and re.search(r"[A-Za-z]", label.text) is not None and not label.text.rstrip().endswith((".", ":"))
+            and not find_figures(label.text))
 
 
 def _header_unit_rows(blocks: list[Block]) -> list[Block]:

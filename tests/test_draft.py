@@ -854,3 +854,54 @@ def test_a_rate_grown_at_an_annual_rate_is_a_cagr(sentence, cagrs):
 def test_a_share_after_while_is_of_the_whole_of_the_share_before_it(sentence, shares):
     claims = extract_claims(page_from_text(f"Tidefern Market\n{sentence}")).claims
     assert [(c.region_id, c.figure.value) for c in claims if c.metric == "share"] == shares
+
+
+@pytest.mark.parametrize("title, sizes", [
+    ("Duneglass Bead Reports Industry Analysis", [(2032, 2.74)]),  # 'Reports' is the report's word, no market's
+    ("Global Demand & Market", [(2032, 2.74)]),  # 'Demand' names no market: the one market of the figures is read
+    ("Global Kelp Market", []),  # another market, as before
+])
+def test_a_title_word_for_the_report_or_for_demand_names_no_market(title, sizes):
+    page = page_from_text(f"{title}\nThe global duneglass bead market is projected to reach USD 2.74 billion by 2032.")
+    assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("name, cagrs", [
+    ("duneglass beads", [(6.2, 2025, 2032)]),  # the title's 'Bead' in the plural
+    ("duneglass baskets", []),  # another market, as before
+])
+def test_a_market_named_in_the_plural_of_the_titles_word_is_the_titles(name, cagrs):
+    page = page_from_text(f"Duneglass Bead Industry Outlook\nThe global market for {name} is projected to grow at a CAGR "
+                          "of 6.2% from 2025 to 2032.")
+    assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims] == cagrs
+
+
+@pytest.mark.parametrize("economy, sizes", [
+    ("the broader craft economy", [(2025, 1.8)]),  # said to be broader: not the page's market
+    ("the craft economy", []),  # two markets beside figures: the title stands for neither, as before
+])
+def test_a_market_the_sentence_calls_broader_is_not_the_market_of_a_title_naming_none(economy, sizes):
+    page = page_from_text(f"Article Details\nThe global duneglass bead industry was valued at USD 1.8 billion in 2025. "
+                          f"Bead sales are tied to {economy}, which is projected to reach USD 40 billion by 2030.")
+    assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("In 2022, some sources put this market at around USD 1.5 billion globally, with 2021 seeing a slight dip.",
+     [(2022, 1.5)]),  # 2021 is the subject of the clause after the amount: the opening year is the amount's
+    ("In 2022, some sources put this market at around USD 1.5 billion globally, with a slight dip in 2021.",
+     [(2021, 1.5)]),  # a year after the amount, as before
+])
+def test_a_year_that_is_the_subject_of_a_clause_after_the_amount_is_not_its_year(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Duneglass Bead Market\n{sentence}")) == sizes
+
+
+def test_a_key_facts_rows_years_alone_on_the_next_line_are_its_third_cell():
+    page = page_from_text("Duneglass Bead Market\nMarket Stats\nCAGR %\n6.2%\n2025-2032\nBase Year\n2024\n")
+    assert [s.text for s in page.sentences if s.kind == "row"] == ["CAGR % | 6.2% | 2025-2032"]  # 'Base Year' no row
+    assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims] == [(6.2, 2025, 2032)]
+
+
+def test_a_year_before_a_unit_in_parentheses_is_a_captions_not_an_amount():
+    assert find_figures("Duneglass Bead Market Size 2021-2032 (USD Million)") == []
+    assert [f.value for f in find_figures("Duneglass Bead Market Size 2024 | 5.63 (USD Billion)")] == [5.63]
