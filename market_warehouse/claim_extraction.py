@@ -25,6 +25,8 @@ from market_warehouse.claim_wordings import (
     CAGR_OF_OTHER,
     CAGR_THROUGH,
     CARRIED_UNIT_JOIN,
+    CAUSE_AFTER,
+    CHANGE_AFTER,
     CITATION_AT_END,
     CLAUSE_BREAK,
     COMPARED_WITH,
@@ -87,6 +89,7 @@ from market_warehouse.claim_wordings import (
     PER_YEAR_AFTER,
     PERIOD_BEFORE_CAGR,
     PERIOD_RIGHT_AFTER,
+    PROFIT_BEFORE,
     PROJECTED,
     PROJECTION_OF,
     QUANTITY_UNIT_AFTER,
@@ -406,6 +409,8 @@ def _rate_not_a_share(context: _Context) -> str:
     CAGRs of 13.7% and 7.3%': each region's rate, not its share); '' otherwise."""
     if DIFFERENCE_AFTER.match(context.after):
         return "a difference ('x percent less / more'): neither a CAGR nor a share"
+    if CHANGE_AFTER.match(context.after):
+        return "a change ('a 19 percent rise'): neither a CAGR nor a share"
     if RATES_BEFORE.search(context.text[:context.figure.start]):
         return "one of several growth rates listed together ('CAGRs of x% and y%'): not a share, whose rate is unclear"
     if _share_of_the_same_other(context):
@@ -458,13 +463,13 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
 
 
 def _amount_of_a_part_or_a_change(context: _Context) -> str:
-    """Why an amount in a sentence about the market is not its size: a segment's, a part's contribution, an
-    increase, what drives the market ('driven by kelp exports, which reached $2 billion'), or a volume printed
-    with a currency ('USD 17.25 million tonnes'); '' when none."""
-    unit = QUANTITY_UNIT_AFTER.match(context.after)
-    if unit:
-        return f"a volume: a unit of quantity ('{unit.group(0).strip()}') follows the amount, not money"
-    if SEGMENT_CUE.search(context.text):
+    """Why an amount in a sentence about the market is not its size: a volume or a profit, a segment's, a part's
+    contribution, an increase, or what drives the market ('driven by kelp exports, which reached $2 billion'); ''
+    when none."""
+    not_a_value = _volume_or_profit(context)
+    if not_a_value:
+        return not_a_value
+    if SEGMENT_CUE.search(_without_cause_after(context)):
         return "a segment's figure: segments are not placed automatically"
     if _paired_amounts(context):
         return _PAIRED
@@ -482,6 +487,24 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
     if DRIVER_WHICH.search(context.text[:context.figure.start]):
         return "a figure of what drives the market ('driven by ..., which'), not the market's size"
     return ""
+
+
+def _volume_or_profit(context: _Context) -> str:
+    """A volume printed with a currency ('USD 17.25 million tonnes'), or a profit ('the airline industry's net profit
+    will increase to $38.4 billion'), not the market's value; '' when neither."""
+    unit = QUANTITY_UNIT_AFTER.match(context.after)
+    if unit:
+        return f"a volume: a unit of quantity ('{unit.group(0).strip()}') follows the amount, not money"
+    if PROFIT_BEFORE.search(context.text[:context.figure.start]):
+        return "a profit (earnings, income), not the market's size"
+    return ""
+
+
+def _without_cause_after(context: _Context) -> str:
+    """The sentence without what its growth is owed to after the figure ('$36 billion in 2013 thanks to demand by the
+    PC storage segments'): the segments the growth comes from are not the amount's."""
+    cause = CAUSE_AFTER.search(context.text, context.figure.end)
+    return context.text[:cause.start()] if cause else context.text
 
 
 def _of_a_whole_or_another_region(context: _Context) -> str:
@@ -1133,8 +1156,10 @@ def _rate_of_volume(context: _Context) -> bool:
     if VOLUME_OPENING.match(context.text) and not VALUE_WORD.search(context.text[:context.figure.start]):
         return True
     rest = context.text[context.figure.end:]
-    return (any(VOLUME_TO.search(rest[:volume.start()]) for volume in VOLUME.finditer(rest))
-            and not any(figure.kind == "money" for figure in find_figures(context.text)))
+    # '... up from 4.4ZB in 2013 representing a CAGR of 40%': the rate right after a volume's figures, no money printed
+    volume_rate = any(VOLUME_TO.search(rest[:volume.start()]) for volume in VOLUME.finditer(rest)) or VOLUME.search(
+        context.before)
+    return bool(volume_rate) and not any(figure.kind == "money" for figure in find_figures(context.text))
 
 
 def _revenue_of_another(context: _Context) -> str:
@@ -1328,9 +1353,15 @@ def _period_after_the_amount(context: _Context) -> tuple[int | None, int, str] |
 
 
 def _period_before(context: _Context) -> tuple[int, int, str] | None:
-    """'From 2019 to 2022, revenue rose at a 9% CAGR': the period opening the sentence is the period of its first figure."""
+    """'From 2019 to 2022, revenue rose at a 9% CAGR': the period opening the sentence is the period of its first figure;
+    and of its first rate after amounts of the period's years ('During the forecast period (2022-2030), the market will
+    grow from $1 billion in 2022 to $2 billion in 2030, with a CAGR of 9%'), no year printed after the rate."""
     opening = OPENING_PERIOD.match(context.text)
-    return year_range(opening.group("period")) if opening and not context.earlier else None
+    span = year_range(opening.group("period")) if opening else None
+    if span is None or any(figure.kind != "money" for figure in context.earlier) or years_in(context.after):
+        return None
+    years = [year for year, _ in years_in(context.text[opening.end():context.figure.start])]
+    return span if all(span[0] <= year <= span[1] for year in years) else None
 
 
 def _period_before_the_cagr(context: _Context) -> tuple[int, int, str] | None:

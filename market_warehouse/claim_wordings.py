@@ -26,9 +26,12 @@ CAGR_CUE = re.compile(r"(?:\b|(?<=\ba))CAGR\b|compound(?:ed)? annual growth|annu
                       r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
                       r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
-# 'From 2019 to 2022, revenue rose at a 9% CAGR': a period opening the sentence, before the CAGR
-OPENING_PERIOD = re.compile(r"^(?:between|from|over|during|in)\s+(?:the\s+(?:years|period)\s+)?(?P<period>(?:19|20)\d\d\s?"
-                            r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\s*,", re.IGNORECASE)
+# 'From 2019 to 2022, revenue rose at a 9% CAGR': a period opening the sentence, before the CAGR; 'During the forecast
+# period (2022-2030), the market will grow ...', and after the lead-in of a clause ('The end result is that from 2017 to
+# 2023, the market ...')
+OPENING_PERIOD = re.compile(r"^(?:[^,;]{0,40}?\bthat\s+)?(?:between|from|over|during|in)\s+(?:the\s+(?:years|"
+                            r"(?:forecast\s+)?period)\s+\(?)?(?P<period>(?:19|20)\d\d\s?"
+                            r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\)?\s*,", re.IGNORECASE)
 GREW_TO = re.compile(r"\b(?:grew|rose|climbed|increased|expanded|jumped)\s+to\s+(?:(?:around|about|approximately|roughly|nearly|"
                      r"some|over|more\s+than)\s+)?$", re.IGNORECASE)
 # 'the CAGR through 2030 at 4%': the period's end between the CAGR words and the figure
@@ -247,7 +250,11 @@ VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|d
                             r"customers|units|devices)\b"
                             # 'adoption rates are increasing 12% annually': how fast buyers take it up, not the value
                             r"|\badoption(?:\s+rates?)?\s+(?:(?:is|are|was|were|has|have|will)\s+)?(?:[\w-]+\s+){0,2}?"
-                            r"(?:grow|ris|increas|expand|climb)\w*\s+(?:(?:by|at)\s+)?(?:(?:around|about|nearly|some|over)\s+)?$",
+                            r"(?:grow|ris|increas|expand|climb)\w*\s+(?:(?:by|at)\s+)?(?:(?:around|about|nearly|some|over)\s+)?$"
+                            # 'with prevalence increasing by 2.5% annually': how fast a count of people grows
+                            r"|\b(?:prevalence|incidence|population|cases|patients|sufferers)\s+(?:(?:is|are|was|were|has|have|"
+                            r"will)\s+)?(?:[\w-]+\s+){0,2}?(?:grow|ris|increas|expand|climb)\w*\s+(?:(?:by|at)\s+)?"
+                            r"(?:(?:around|about|nearly|some|over)\s+)?$",
                             re.IGNORECASE)
 # 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
 # 'a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6%': the rate's own period,
@@ -278,7 +285,9 @@ OPENING_YEAR = re.compile(r"^(?:in|during|for|as\s+of|(?:by|at)\s+the\s+end\s+of
 COMPARED_WITH = re.compile(r"\b(?:over|compared\s+(?:to|with)|versus|vs\.?|against)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d\b"
                            r"(?!\s*(?:-|–|—|to|and|through)\s*(?:19|20)?\d\d)", re.IGNORECASE)
 # 'estimated at 41 million tonnes in 2024, while its value was USD 9 billion': a volume, then the value
-VOLUME = re.compile(r"\b\d[\d,.]*\s?(?:(?:million|billion|thousand|mn|bn|[MBK])\s+)?(?:units|tonnes|tons|metric\s+tons|Mt|kt)\b")
+# '44ZB (44 billion TB)': bytes stored are a quantity too
+VOLUME = re.compile(r"\b\d[\d,.]*\s?(?:(?:million|billion|thousand|mn|bn|[MBK])\s+)?(?:units|tonnes|tons|metric\s+tons|Mt|kt"
+                    r"|[TPEZ]B)\b")
 # 'a CAGR of 2% in volume and 4% in value', 'In volume terms, the market ...': the rate of the market's volume
 # 'USD 17.25 million tonnes in 2023': a unit of quantity after the amount makes it a volume, whatever sign is before it
 QUANTITY_UNIT_AFTER = re.compile(r"^\s?(?:metric\s+)?(?:tonnes|tons|units|liters|litres|barrels|gallons|kilograms|kg)\b",
@@ -393,3 +402,12 @@ GLOBAL_WHOLE = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:markets?|revenues?|sales|sp
 # counted, not the amount's
 PEOPLE_IN_REGIONS = re.compile(r"\b(?:adults|patients|people|persons|individuals|women|men|children|sufferers)\s+in\s+"
                                r"(?:the\s+)?(?:[A-Z][\w.-]*\s*(?:,|and|&)?\s*)*$")
+# 'the airline industry's net profit in 2018 will increase to $38.4 billion': a profit (earnings, income) is no market
+# size, unless a size word follows it before the amount ('profits are rising, and the market was valued at $5 billion')
+PROFIT_BEFORE = re.compile(r"\b(?:net\s+)?(?:profits?|earnings|net\s+income|operating\s+income|EBITDA)\b"
+                           r"(?![^;]*\b(?:market|valued|worth|revenues?|sales|size)\b)[^;]*$", re.IGNORECASE)
+# 'a 19 percent rise from 2013', 'a 12% increase': a change of something, neither a CAGR nor a share
+CHANGE_AFTER = re.compile(r"^\s?(?:rise|increase|growth|decline|decrease|drop|jump|gain|fall)\b", re.IGNORECASE)
+# '$36 billion in 2013 thanks to demand by the PC storage segments': what the growth is owed to, after the amount, is
+# no part of the amount's wording
+CAUSE_AFTER = re.compile(r"\b(?:thanks\s+to|owing\s+to|due\s+to|driven\s+by|fuel(?:l)?ed\s+by)\b", re.IGNORECASE)

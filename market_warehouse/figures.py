@@ -15,8 +15,12 @@ CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "
                     "us dollars": "USD", "u.s. dollars": "USD", "usd$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR",
                     "euros": "EUR",
                     "gbp": "GBP", "£": "GBP", "jpy": "JPY", "¥": "JPY", "inr": "INR", "₹": "INR", "cny": "CNY",
-                    "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD"}
-CURRENCY_BEFORE = r"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)"
+                    "rmb": "CNY", "chf": "CHF", "krw": "KRW", "₩": "KRW", "dollars": "USD",
+                    "s$": "SGD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD",
+                    "r$": "BRL", "nt$": "TWD"}
+# 'S$294.6 billion', 'A$2 billion', 'HK$', 'R$': a letter before the dollar sign names another country's dollar, never USD
+OTHER_DOLLARS = r"(?<![A-Za-z])(?:S|A|AU|C|CA|NZ|HK|R|NT)\$"
+CURRENCY_BEFORE = (rf"(?P<cur>USD\s?\$|US\s?\$|U\.S\.\s?\$|{OTHER_DOLLARS}|USD|EUR|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$|€|£|¥|₹|₩)")
 # '2.4B$', '310M$': a dollar sign after the scale letter
 CURRENCY_AFTER = r"(?P<cur2>USD|US dollars|U\.S\. dollars|dollars|EUR|euros?|GBP|JPY|INR|CNY|RMB|CHF|KRW|\$(?!\w))"
 # 'US $1805.40MM': 'MM' is the accountants' million
@@ -32,8 +36,10 @@ AMOUNT = rf"(?P<num>{NUMBER})(?:{RANGE_JOIN}(?:{CURRENCY_BEFORE.replace('cur', '
 MONEY_RANGE_SCALED = re.compile(
     rf"{CURRENCY_BEFORE}\s?(?P<num>{NUMBER})\s?{SCALE_WORD}\s?(?:-|–|—|to)\s?"
     rf"(?:{CURRENCY_BEFORE.replace('cur', 'cur_b')}\s?)?(?P<num2>{NUMBER})\s?(?P=scale)\b", re.IGNORECASE)
-# 'US$ ~35.56 billion': an approximation sign between the currency and the number
-MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?(?P<approx>[~≈]\s?)?{AMOUNT}(?:\s?{SCALE})?", re.IGNORECASE)
+# 'US$ ~35.56 billion': an approximation sign between the currency and the number; '$8.5-billion': a hyphen before the
+# scale word
+MONEY_BEFORE = re.compile(rf"{CURRENCY_BEFORE}\s?(?P<approx>[~≈]\s?)?{AMOUNT}(?:(?:\s?|-(?=(?:trillion|billion|million)\b)){SCALE})?",
+                          re.IGNORECASE)
 MONEY_AFTER = re.compile(rf"(?<![\w.$€£¥₹]){AMOUNT}\s?{SCALE}\s?{CURRENCY_AFTER}(?:\b|(?<=\$))", re.IGNORECASE)
 # '5.63 (USD Billion)', '5.95(US$ bn)': the unit in parentheses right after the number, as a table header prints it
 # (never a year: 'Market Size 2021-2035 (USD Million)' is a chart's caption)

@@ -36,6 +36,7 @@ ABBREVIATION = re.compile(r"\b[A-Z]{2,6}s?\b")
 ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)\s*$")  # 'the kelp fertilizer (KF) ' before 'market'
 # 'the Point Of Sale (POS) Terminal ' before 'market': an abbreviation in parentheses inside the name
 ABBREVIATION_INSIDE = re.compile(r"\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)(?=\s+[A-Za-z])")
+LIST_NUMBER = re.compile(r"^\d{1,2}[.)]")
 # "Kelp's Global Spread — Market Growth Data": a dash between words, before which no market's name runs on
 TITLE_DASH = re.compile(r"\s[-–—]\s")
 # 'a rate of 9%, which could push market size to $80 billion': what moves the market's size names no market
@@ -329,7 +330,8 @@ def _in_title(word: str, title: str) -> bool:
 def name_words(name: str, title: str) -> list[str]:
     """The words that name a market; an abbreviation ('EV', 'CDMO') counts as named by the title when the title
     has it or the initials of its words ('Electric Vehicle')."""
-    words = [word.removesuffix("'s") for word in name.split()[-4:]]
+    # '"Otoscope Market"', '1.Wet wipe market': quotes and a list number around a name are no part of its words
+    words = [LIST_NUMBER.sub("", word.strip("\"“”")).removesuffix("'s") for word in name.split()[-4:]]
     initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w-]*", title)
                        if word.lower() not in GENERIC_MARKET_WORDS).lower()
     named = [word.lower() for word in words if word.lower() not in GENERIC_MARKET_WORDS and re.search(r"[A-Za-z]", word)

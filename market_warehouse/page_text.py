@@ -14,6 +14,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from market_warehouse.figures import find_figures
+from market_warehouse.region_names import region_mentions
 
 BLOCK_TAGS = frozenset({"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
                         "header", "footer", "blockquote", "ul", "ol", "table", "dt", "dd", "pre", "main"})
@@ -43,6 +44,7 @@ WORDED_DATE = re.compile(r"\b(?:published|updated|last updated|date|posted|relea
 HEADER_UNIT = re.compile(r"\(\s*(?:in\s+)?(?:(?P<cur>USD|US\s?\$|\$|EUR|€|GBP|£)\s*(?P<scale>trillion|billion|million|bn|mn|tn)s?"
                          r"|(?P<scale2>trillion|billion|million|bn|mn|tn)s?\s*(?:of\s+)?(?P<cur2>USD|US\s?\$|EUR|GBP))\s*\)",
                          re.IGNORECASE)
+TABLE_RULE = re.compile(r"[\s|:-]*-[\s|:-]*")  # '|---|:---|', the line under a text table's header
 # A cell that is a number alone, as such a table prints it: '612', '~655*'
 BARE_CELL = re.compile(r"^(?P<q>~|≈|approx\.?\s*|about\s+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                        r"(?P<mark>\*{1,3}|†)?$", re.IGNORECASE)
@@ -305,6 +307,37 @@ def _header_unit_rows(blocks: list[Block]) -> list[Block]:
     return read
 
 
+def _region_column_rows(blocks: list[Block]) -> list[Block]:
+    """A table whose columns are the world's and a country's value per year ('Year | Global Market Value | U.S. Market
+    Value'): each figure under a column headed by a region is read with its header before it ('2018 | $8.9B | U.S.
+    Market Value $4.7B'), so that it is the region's figure, not the world's."""
+    read: list[Block] = []
+    regions: list[str] = []
+    for block in blocks:
+        cells = block.text.split(" | ") if block.kind == "row" else []
+        if regions and len(cells) == len(regions):
+            block = Block("row", " | ".join(f"{head} {cell}" if head and find_figures(cell) else cell
+                                            for cell, head in zip(cells, regions, strict=True)))
+        elif not TABLE_RULE.fullmatch(block.text):  # the rule under a header ('|---|---|') keeps its columns
+            regions = _region_headers(block.text, cells)
+        read.append(block)
+    return read
+
+
+def _region_headers(text: str, cells: list[str]) -> list[str]:
+    """A header row's cells that name a region ('' for the others); [] when the row is no header (it prints figures)
+    or names no region."""
+    if len(cells) < 2 or find_figures(text):
+        return []
+    heads = [cell if _names_a_region(cell) else "" for cell in cells]
+    return heads if any(heads) else []
+
+
+def _names_a_region(head: str) -> bool:
+    """A column header naming a region ('U.S. Market Value'), not the world ('Global Market Value')."""
+    return any(mention.region_id != "WORLD" for mention in region_mentions(head))
+
+
 def _cell_with_unit(cell: str, head: str) -> str:
     number, unit = BARE_CELL.match(cell.strip()), HEADER_UNIT.search(head)
     if number is None or unit is None:
@@ -324,7 +357,7 @@ def _is_lone_figure(block: Block) -> bool:
 
 
 def _page_from_blocks(title: str, blocks: list[Block]) -> Page:
-    blocks = _header_unit_rows(_key_facts_rows(blocks))
+    blocks = _region_column_rows(_header_unit_rows(_key_facts_rows(blocks)))
     sections = [Section(heading="(top of page)")]
     pending_label = ""
     pending_items: list[str] = []

@@ -905,3 +905,92 @@ def test_a_key_facts_rows_years_alone_on_the_next_line_are_its_third_cell():
 def test_a_year_before_a_unit_in_parentheses_is_a_captions_not_an_amount():
     assert find_figures("Duneglass Bead Market Size 2021-2032 (USD Million)") == []
     assert [f.value for f in find_figures("Duneglass Bead Market Size 2024 | 5.63 (USD Billion)")] == [5.63]
+
+
+@pytest.mark.parametrize("text, currency", [
+    ("reached 4 billion euros (S$5.8 billion) in 2027", "SGD"),  # a letter before the dollar sign: another dollar
+    ("reached A$5.8 billion in 2027", "AUD"),
+    ("reached US$5.8 billion in 2027", "USD"),  # as before
+    ("reached $5.8 billion in 2027", "USD"),  # as before
+])
+def test_a_dollar_sign_after_a_countrys_letter_is_no_us_dollar(text, currency):
+    assert find_figures(text)[-1].currency == currency
+
+
+@pytest.mark.parametrize("text, value, scale", [
+    ("worth around $5.2-billion by 2033", 5.2, 1.0),  # a hyphen before the scale word
+    ("worth around $5.2 billion by 2033", 5.2, 1.0),  # as before
+    ("worth around $5.2-fold more", 5.2, None),  # a hyphen before no scale word: no scale, as before
+])
+def test_a_scale_word_after_a_hyphen_is_the_amounts_scale(text, value, scale):
+    figure = find_figures(text)[0]
+    assert (figure.value, figure.scale_in_bn) == (value, scale)
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("The brinemoss industry's net profit in 2024 will increase to $1.2 billion from the $0.9 billion of 2023.", []),
+    ("Brinemoss profits are rising, and the global brinemoss market was valued at $1.2 billion in 2024.",
+     [(2024, 1.2)]),  # a size word after the profit: the market's size, as before
+])
+def test_a_profit_is_no_market_size(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Brinemoss Market\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("Additionally, brinemoss allergies are rising, with prevalence increasing by 3.1% annually.", []),  # people
+    ("The brinemoss market is spreading, with sales increasing by 3.1% annually.", [(3.1, None, None)]),  # as before
+    ("Brinemoss storage demand will increase to 12ZB (12 billion TB), up from 3ZB in 2024, representing a CAGR of "
+     "26%.", []),  # the rate right after the data stored
+    ("The brinemoss market will grow fast, representing a CAGR of 26%.", [(26.0, None, None)]),  # as before
+])
+def test_a_rate_of_people_counted_or_of_data_stored_is_no_cagr_of_the_value(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Brinemoss Market\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, shares", [
+    ("In the U.S., brinemoss shipments climbed in 2024, accounting for a 14 percent rise from 2023.", []),
+    ("In 2024 the U.S. accounted for 14 percent of the global brinemoss market.", [("US", 14.0)]),  # as before
+])
+def test_a_change_after_accounting_for_is_no_share(sentence, shares):
+    claims = extract_claims(page_from_text(f"Brinemoss Market\n{sentence}")).claims
+    assert [(c.region_id, c.figure.value) for c in claims if c.metric == "share"] == shares
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("The global brinemoss market will reach $4.6 billion in 2030, up from $3.1 billion in 2024 thanks to demand "
+     "from the food and cosmetics segments.", [(2030, 4.6), (2024, 3.1)]),  # the segments the growth is owed to
+    ("The food and cosmetics segments of the global brinemoss market will reach $4.6 billion in 2030.",
+     []),  # the segments' figure, as before
+])
+def test_segments_named_after_what_the_growth_is_owed_to_are_not_the_amounts(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Brinemoss Market\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("During the forecast period (2025-2031), the brinemoss market will grow from $3.3 billion in 2025 to $4.9 "
+     "billion in 2031, with a CAGR of 6.8%.", [(6.8, 2025, 2031)]),
+    ("The upshot is that from 2026 to 2032, the global brinemoss market is predicted to see a compounded annual "
+     "growth rate of 7.1%.", [(7.1, 2026, 2032)]),  # the period after the lead-in of the clause
+    ("From 2019 to 2022, the brinemoss market grew from $2 billion in 2019 to $3 billion in 2022, and it should grow at "
+     "a CAGR of 5% to 2030.", [(5.0, None, 2030)]),  # a year after the rate: its own end, as before
+])
+def test_a_period_at_the_head_of_the_sentence_or_clause_is_its_rates(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Brinemoss Market\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ('While the "Brinemoss Market" is growing (estimated at $2.5 billion in 2021), its harvests vary.', [(2021, 2.5)]),
+    ("2.Brinemoss market has exceeded $2.6 billion in 2022", [(2022, 2.6)]),  # a list number run into the name
+    ("2.Kelp market has exceeded $2.6 billion in 2022", []),  # another market, as before
+])
+def test_quotes_and_a_list_number_are_no_words_of_a_market_name(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Brinemoss Market Outlook\n{sentence}")) == sizes
+
+
+def test_a_column_headed_by_a_country_is_the_countrys():
+    page = page_from_text("Brinemoss Market Growth\n## Brinemoss Market Size: 2019-2020\n"
+                          "| Year | Global Market Value | U.S. Market Value |\n|---|---|---|\n| 2019 | $2.1B | $0.9B |\n")
+    assert [(c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
+        ("WORLD", 2019, 2.1), ("US", 2019, 0.9)]
