@@ -410,7 +410,7 @@ def _rate_not_a_share(context: _Context) -> str:
     if DIFFERENCE_AFTER.match(context.after):
         return "a difference ('x percent less / more'): neither a CAGR nor a share"
     if CHANGE_AFTER.match(context.after):
-        return "a change ('a 19 percent rise'): neither a CAGR nor a share"
+        return "a change ('x percent rise / increase'): neither a CAGR nor a share"
     if RATES_BEFORE.search(context.text[:context.figure.start]):
         return "one of several growth rates listed together ('CAGRs of x% and y%'): not a share, whose rate is unclear"
     if _share_of_the_same_other(context):
