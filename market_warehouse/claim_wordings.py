@@ -258,8 +258,9 @@ VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|d
                             re.IGNORECASE)
 # 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
 # 'a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6%': the rate's own period,
-# right before its CAGR words
-PERIOD_BEFORE_CAGR = re.compile(r"(?P<period>(?:19|20)\d\d\s?(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\s*,?\s*"
+# right before its CAGR words; a table row's label 'Growth (1960 – 2008) CAGR 1.5%', its period in parentheses (a
+# start before 1980 too: the row prints both years)
+PERIOD_BEFORE_CAGR = re.compile(r"(?P<period>(?P<y1>(?:19|20)\d\d)\s?(?:-|–|—|to|and|through)\s?(?P<y2>(?:19|20)\d\d))\)?\s*,?\s*"
                                 r"(?:(?:at|with|by)\s+)?(?:(?:an?|the)\s+)?(?:CAGR|compound(?:ed)?\s+annual\s+growth\s+rate)"
                                 r"\s+(?:of\s+|at\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'neurology is forecasted to have the strongest growth rate, with a CAGR of 25%': what grows fastest is one part of

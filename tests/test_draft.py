@@ -994,3 +994,33 @@ def test_a_column_headed_by_a_country_is_the_countrys():
                           "| Year | Global Market Value | U.S. Market Value |\n|---|---|---|\n| 2019 | $2.1B | $0.9B |\n")
     assert [(c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
         ("WORLD", 2019, 2.1), ("US", 2019, 0.9)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("rates ranging from approximately 8% up to as high as 12.5%", [(None, 8.0, 12.5)]),  # one range
+    ("rates anywhere from 8% up to 12.5%", [(None, 8.0, 12.5)]),
+    ("the share grew from 8% up to 12.5%", [(8.0, None, None), (12.5, None, None)]),  # no range's words: two figures
+])
+def test_a_range_of_rates_worded_up_to_is_one_range(text, figures):
+    assert [(f.value, f.low, f.high) for f in find_figures(text)] == figures
+
+
+@pytest.mark.parametrize("row, cagrs", [
+    ("Growth (2005 – 2015) CAGR 6.1%", [(6.1, 2005, 2015)]),  # the period in the row's label
+    ("Growth (1975 – 2005) CAGR 2.4%", []),  # a period before the warehouse's years: not placed, not drafted without it
+    ("Growth CAGR 6.1%", [(6.1, None, None)]),  # no period printed, as before
+])
+def test_a_rows_label_prints_the_period_of_its_rate(row, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n## Key saltvine figures\n{row}\n")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("It is expected that from 2026 to 2034, the global saltvine market, which was valued at USD 3,412.6 million in "
+     "2025, would grow at a CAGR of 9.2%.", [(9.2, 2026, 2034)]),  # the amount of the year before: the base
+    ("It is expected that from 2026 to 2034, the global saltvine market, which was valued at USD 3,412.6 million in "
+     "2019, would grow at a CAGR of 9.2%.", [(9.2, None, None)]),  # an amount of years before: no period, as before
+])
+def test_a_period_at_the_head_of_a_clause_with_the_base_years_amount_is_its_rates(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
