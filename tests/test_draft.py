@@ -1024,3 +1024,42 @@ def test_a_rows_label_prints_the_period_of_its_rate(row, cagrs):
 def test_a_period_at_the_head_of_a_clause_with_the_base_years_amount_is_its_rates(sentence, cagrs):
     claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
     assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The global saltvine production has increased at a CAGR of ~3.1% during the period 2016-2024.", []),  # output's
+    ("The global saltvine market has increased at a CAGR of ~3.1% during the period 2016-2024.",
+     [(3.1, 2016, 2024)]),  # the market's, as before
+])
+def test_a_rate_of_production_is_no_cagr_of_the_value(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("Global sales of HSVPs are estimated at $1.1 billion in 2024.", []),  # an abbreviation holding the title's
+    ("Global sales of saltvine pellets are estimated at $1.1 billion in 2024.", []),  # words the title lacks
+    ("Global sales of SVPs are estimated at $1.1 billion in 2024.", [(2024, 1.1)]),  # the title's, as before
+])
+def test_world_sales_of_what_the_title_does_not_name_are_another_markets(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Strategic Review – Global SVP Industry\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("While the saltvine market is growing at a healthy rate of nearly 8% a year, pellets are growing faster.",
+     [(8.0, None, None)]),  # a rate judged steady, a year
+    ("The saltvine market will continue to grow at an accelerated rate of about 8% annually.", []),  # not judged steady
+    ("The saltvine market is projected to expand at a 5-6% annual rate.", [(None, None, None)]),  # 'expand at a'
+])
+def test_a_rate_grown_at_a_year_judged_steady_or_expanded_at_is_a_cagr(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+def test_a_market_named_only_by_its_size_names_no_market():
+    page = page_from_text("Redefining Saltvine Support\nThe field of saltvine farming is growing, with a multi-billion "
+                          "dollar market projected to expand at a 5-6% annual rate. Analysts say the saltvine farming "
+                          "market, which is USD 2,104.5 million in 2024, is expected to reach USD 3,300.2 million by 2031.")
+    claims = extract_claims(page).claims
+    assert [(c.metric, c.figure.value, c.figure.low) for c in claims] == [
+        ("cagr", None, 5.0), ("market_size", 2104.5, None), ("market_size", 3300.2, None)]
