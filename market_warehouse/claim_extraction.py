@@ -129,6 +129,7 @@ from market_warehouse.claim_wordings import (
     THE_SUBJECT,
     THIS_FIGURE,
     THIS_MEANS,
+    THIS_RATE,
     TIME_WORDS,
     TO_AMOUNT_AFTER,
     TO_BETWEEN,
@@ -386,7 +387,7 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
         return "unit unclear: a scaled number with no currency"
     if figure.kind == "money":
         return _place_money(context, extraction)
-    if _is_cagr(context):
+    if _is_cagr_on_the_page(context, extraction):
         return _place_cagr(context, extraction)
     not_a_share = _rate_not_a_share(context)
     if not_a_share:
@@ -1038,6 +1039,19 @@ def _is_cagr(context: _Context) -> bool:
     if AVERAGE_RATE_AFTER_SIZE.search(context.before) and context.last_placed_metric == "market_size":
         return True  # 'grow to USD 9 billion by 2030 at an average rate of 6%'
     return bool(context.earlier) and _continues_cagr(context)
+
+
+def _is_cagr_on_the_page(context: _Context, extraction: Extraction) -> bool:
+    """A CAGR by its own sentence's words, or by the CAGR drafted from the sentence before ('this rate')."""
+    return _is_cagr(context) or _rate_of_the_cagr_before(context, extraction)
+
+
+def _rate_of_the_cagr_before(context: _Context, extraction: Extraction) -> bool:
+    """'... growing at a CAGR of 13.9%. And by 2028, this rate could reach 14.4% to 16.3%': 'this rate' is the world
+    CAGR drafted from the sentence right before, in the same paragraph."""
+    before = _sentence_before(context, same_paragraph=True)
+    return THIS_RATE.search(context.before) is not None and before is not None and any(
+        claim.metric == "cagr" and claim.region_id == "WORLD" and claim.sentence is before for claim in extraction.claims)
 
 
 def _grown_at_an_annual_rate(context: _Context) -> bool:

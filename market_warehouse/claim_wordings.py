@@ -278,7 +278,12 @@ FASTEST_GROWTH = re.compile(r"\b(?:fastest|strongest|highest|quickest)\s+(?:grow
 REGIONS_MARKET_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 REGIONS_MARKET_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 ITS_MARKET = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
-OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+OPENING_BY = re.compile(r"^(?:and\s+)?(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+# 'growing at a CAGR of 13.9%. And by 2028, this rate could reach anywhere from 14.4% to 16.3%': the CAGR of the
+# sentence before, named again
+THIS_RATE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:growth\s+)?rate\s+(?:could|will|would|may|might|should|is\s+"
+                       r"(?:expected|projected|forecast)\s+to)\s+(?:reach|rise\s+to|climb\s+to|hit)\s+"
+                       r"(?:(?:anywhere\s+)?from\s+|between\s+)?(?:(?:around|about|approximately|nearly)\s+)?$", re.IGNORECASE)
 # 'Analysts expect that by 2027, the kelp market will rise at a brisk pace of 3.8% each year': the same year, opening
 # the clause of what is expected
 EXPECTED_BY = re.compile(r"^[^,;]{0,60}?\b(?:estimat|predict|forecast|expect|project)\w*\s+that\s+(?:by|through|until|till)\s+"

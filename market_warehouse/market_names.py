@@ -55,6 +55,8 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         # adjectives that say which estimate, not which market ('the present market', 'a possible market')
                         "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
                         "addressable", "serviceable", "broader", "wider", "said", "same", "approximate", "approximately",
+                        # the market studied ('the projected CAGR for the target market is 3.5%')
+                        "target",
                         # rank, not which market ('North America is the largest market with a 52% share')
                         "largest", "biggest", "dominant", "leading", "major", "top", "fastest", "growing",
                         "fastest-growing", "second", "third", "second-largest", "regional", "single",

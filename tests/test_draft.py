@@ -1063,3 +1063,24 @@ def test_a_market_named_only_by_its_size_names_no_market():
     claims = extract_claims(page).claims
     assert [(c.metric, c.figure.value, c.figure.low) for c in claims] == [
         ("cagr", None, 5.0), ("market_size", 2104.5, None), ("market_size", 3300.2, None)]
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("From 2035 to 2040, the projected CAGR for the target market is 4.4%, which is sluggish.",
+     [(4.4, 2035, 2040)]),  # 'target': the market studied
+    ("From 2035 to 2040, the projected CAGR for the kelp market is 4.4%, which is sluggish.", []),  # another, as before
+])
+def test_the_target_market_is_the_pages(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("before, cagrs", [
+    ("The saltvine market is growing at a compound annual growth rate of 10.2% as of 2024.",
+     [(10.2, None, None, None), (None, 11.1, None, 2030)]),  # 'this rate' is the CAGR of the sentence before
+    ("The saltvine market is growing fast.", []),  # no CAGR before it: not placed
+])
+def test_this_rate_after_a_cagr_is_a_cagr(before, cagrs):
+    page = page_from_text(f"Saltvine Market Outlook\n{before} And by 2030, this rate could reach anywhere from 11.1% to "
+                          "12.6%.")
+    assert [(c.figure.value, c.figure.low, c.period_start, c.period_end) for c in extract_claims(page).claims] == cagrs
