@@ -129,6 +129,7 @@ from market_warehouse.claim_wordings import (
     THE_SUBJECT,
     THIS_FIGURE,
     THIS_MEANS,
+    THIS_RATE,
     TIME_WORDS,
     TO_AMOUNT_AFTER,
     TO_BETWEEN,
@@ -167,6 +168,7 @@ from market_warehouse.market_names import (
 )
 from market_warehouse.page_text import Page, Sentence
 from market_warehouse.region_names import RegionMention, region_mentions
+from market_warehouse.value_bounds import FIRST_YEAR
 
 
 @dataclass
@@ -385,7 +387,7 @@ def _place(context: _Context, extraction: Extraction) -> Claim | str | None:
         return "unit unclear: a scaled number with no currency"
     if figure.kind == "money":
         return _place_money(context, extraction)
-    if _is_cagr(context):
+    if _is_cagr_on_the_page(context, extraction):
         return _place_cagr(context, extraction)
     not_a_share = _rate_not_a_share(context)
     if not_a_share:
@@ -1039,6 +1041,19 @@ def _is_cagr(context: _Context) -> bool:
     return bool(context.earlier) and _continues_cagr(context)
 
 
+def _is_cagr_on_the_page(context: _Context, extraction: Extraction) -> bool:
+    """A CAGR by its own sentence's words, or by the CAGR drafted from the sentence before ('this rate')."""
+    return _is_cagr(context) or _rate_of_the_cagr_before(context, extraction)
+
+
+def _rate_of_the_cagr_before(context: _Context, extraction: Extraction) -> bool:
+    """'... growing at a CAGR of 13.9%. And by 2028, this rate could reach 14.4% to 16.3%': 'this rate' is the world
+    CAGR drafted from the sentence right before, in the same paragraph."""
+    before = _sentence_before(context, same_paragraph=True)
+    return THIS_RATE.search(context.before) is not None and before is not None and any(
+        claim.metric == "cagr" and claim.region_id == "WORLD" and claim.sentence is before for claim in extraction.claims)
+
+
 def _grown_at_an_annual_rate(context: _Context) -> bool:
     """'the tidefern market is growing at a steady 6.4% annual rate': the rate the market grows at a year, worded
     without 'growth' or 'compound'; the growth verb must stand right before it."""
@@ -1098,6 +1113,14 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     claim = Claim("cagr", context.figure, context.sentence, region.label if region else "(market as a whole)",
                   region.region_id if region else "WORLD")
     _set_period(claim, context, extraction)
+    return _within_the_warehouse_years(claim)
+
+
+def _within_the_warehouse_years(claim: Claim) -> Claim | str:
+    """'Growth (1960 – 2008) CAGR 1.5%': a rate of a period starting before the first year the warehouse holds is
+    listed as not placed (its draft would fail the seed check), not drafted without the period printed beside it."""
+    if claim.period_start is not None and claim.period_start < FIRST_YEAR:
+        return f"a CAGR of a period ('{claim.period_text}') starting before {FIRST_YEAR}, the first year the warehouse holds"
     return claim
 
 
@@ -1355,20 +1378,24 @@ def _period_after_the_amount(context: _Context) -> tuple[int | None, int, str] |
 def _period_before(context: _Context) -> tuple[int, int, str] | None:
     """'From 2019 to 2022, revenue rose at a 9% CAGR': the period opening the sentence is the period of its first figure;
     and of its first rate after amounts of the period's years ('During the forecast period (2022-2030), the market will
-    grow from $1 billion in 2022 to $2 billion in 2030, with a CAGR of 9%'), no year printed after the rate."""
+    grow from $1 billion in 2022 to $2 billion in 2030, with a CAGR of 9%'), no year printed after the rate; an amount
+    of the year before the period is the base it grows from ('It is expected that from 2022 to 2030, the market, which
+    was valued at $1 billion in 2021, would grow at a CAGR of 9%')."""
     opening = OPENING_PERIOD.match(context.text)
     span = year_range(opening.group("period")) if opening else None
     if span is None or any(figure.kind != "money" for figure in context.earlier) or years_in(context.after):
         return None
     years = [year for year, _ in years_in(context.text[opening.end():context.figure.start])]
-    return span if all(span[0] <= year <= span[1] for year in years) else None
+    return span if all(span[0] - 1 <= year <= span[1] for year in years) else None
 
 
 def _period_before_the_cagr(context: _Context) -> tuple[int, int, str] | None:
     """'with a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6 percent': the
     period printed right before the CAGR words is the rate's."""
     period = PERIOD_BEFORE_CAGR.search(context.before)
-    return year_range(period.group("period")) if period else None
+    if period is None or int(period.group("y1")) >= int(period.group("y2")):
+        return None
+    return int(period.group("y1")), int(period.group("y2")), period.group("period")
 
 
 def _breakdown_line(context: _Context) -> str:

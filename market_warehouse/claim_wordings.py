@@ -51,7 +51,7 @@ ANNUAL_GROWTH_RATE_AFTER = re.compile(r"^\s?annual\s+growth\s+rate\b(?!\s+(?:in|
 # 'the tidefern market is growing at a steady 6.4% annual rate': a rate the market grows at, 'annual rate' without
 # 'growth'; the growth verb right before it, so 'an 11% annual rate of churn' alone is left alone; a rate 'from
 # 2019' or 'since 2019' (the years it has grown at it, a start with no end of its own) is left alone too
-GROWING_AT_BEFORE = re.compile(r"\bgrow(?:s|ing)?\s+at\s+an?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+GROWING_AT_BEFORE = re.compile(r"\b(?:grow|expand)(?:s|ing)?\s+at\s+an?\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 ANNUAL_RATE_AFTER = re.compile(r"^\s?annual\s+rate\b(?!\s+(?:of|from|since)\b)", re.IGNORECASE)
 # 'a CAGR of 3% to $2 billion over the five years to 2030': the rate, then the amount it grows to, then its period
 TO_AMOUNT_AFTER = re.compile(r"^\s*,?\s*to\s+(?:reach\s+)?(?:(?:around|about|approximately|roughly|nearly|some|over|"
@@ -64,10 +64,13 @@ PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:between|from|over|during|in)\s+(?:
                                 r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d\b", re.IGNORECASE)
 # 'grow by 7.4% per year', 'grow a little more than 3% annually': a bound's words may stand between verb and rate
 # 'with projected growth of 4.5% annually': a growth forecast of a rate a year
-# 'will rise at a brisk pace of 3.8% each year': a pace, with a word judging it, is the rate
+# 'will rise at a brisk pace of 3.8% each year', 'growing at a healthy rate of nearly 7% a year': a pace, with a word
+# judging it, or a rate judged steady ('an accelerated rate of 6.9% annually' may be a part's, faster than the rest)
+STEADY = r"(?:healthy|steady|stable|robust|strong|solid|moderate|modest)"
 GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:forecast|expected|projected|estimated)"
                        r"|(?:projected|expected|forecast|estimated)\s+growth\s+of)"
-                       r"\s+(?:annually\s+|in\s+size\s+)?(?:(?:by|at)\s+)?(?:a\s+rate\s+of\s+|an?\s+(?:[a-z]+\s+)?pace\s+of\s+)?"
+                       r"\s+(?:annually\s+|in\s+size\s+)?(?:(?:by|at)\s+)?"
+                       rf"(?:a\s+(?:{STEADY}\s+)?rate\s+of\s+|an?\s+(?:[a-z]+\s+)?pace\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
                        r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
 # 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
@@ -254,12 +257,17 @@ VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|d
                             # 'with prevalence increasing by 2.5% annually': how fast a count of people grows
                             r"|\b(?:prevalence|incidence|population|cases|patients|sufferers)\s+(?:(?:is|are|was|were|has|have|"
                             r"will)\s+)?(?:[\w-]+\s+){0,2}?(?:grow|ris|increas|expand|climb)\w*\s+(?:(?:by|at)\s+)?"
-                            r"(?:(?:around|about|nearly|some|over)\s+)?$",
+                            r"(?:(?:around|about|nearly|some|over)\s+)?$"
+                            # 'The global soda ash production has increased at a CAGR of ~2.5%': how fast the output grows
+                            r"|\b(?:production|output)\s+(?:(?:is|are|was|were|has|have|had|will)\s+)?(?:been\s+)?"
+                            r"(?:grow|ris|increas|expand|climb)\w*\s+(?:by|at)\s+(?:an?\s+)?(?:CAGR|compound(?:ed)?\s+annual\s+"
+                            r"growth\s+rate|rate)?\s*(?:of\s+)?[~≈]?\s*(?:(?:around|about|approximately|nearly|some|over)\s+)?$",
                             re.IGNORECASE)
 # 'By 2032, the market is expected to grow at a 7.5% CAGR': the end of the period of the sentence's first rate
 # 'a projected 2020-2025 CAGR of 5.1%', 'expand from 2013 to 2019, at a CAGR of around 6%': the rate's own period,
-# right before its CAGR words
-PERIOD_BEFORE_CAGR = re.compile(r"(?P<period>(?:19|20)\d\d\s?(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\s*,?\s*"
+# right before its CAGR words; a table row's label 'Growth (1960 – 2008) CAGR 1.5%', its period in parentheses (a
+# start before 1990 is read too, so that the rate is not drafted without the period printed beside it)
+PERIOD_BEFORE_CAGR = re.compile(r"(?P<period>(?P<y1>(?:19|20)\d\d)\s?(?:-|–|—|to|and|through)\s?(?P<y2>(?:19|20)\d\d))\)?\s*,?\s*"
                                 r"(?:(?:at|with|by)\s+)?(?:(?:an?|the)\s+)?(?:CAGR|compound(?:ed)?\s+annual\s+growth\s+rate)"
                                 r"\s+(?:of\s+|at\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'neurology is forecasted to have the strongest growth rate, with a CAGR of 25%': what grows fastest is one part of
@@ -270,7 +278,12 @@ FASTEST_GROWTH = re.compile(r"\b(?:fastest|strongest|highest|quickest)\s+(?:grow
 REGIONS_MARKET_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 REGIONS_MARKET_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 ITS_MARKET = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
-OPENING_BY = re.compile(r"^(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+OPENING_BY = re.compile(r"^(?:and\s+)?(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+# 'growing at a CAGR of 13.9%. And by 2028, this rate could reach anywhere from 14.4% to 16.3%': the CAGR of the
+# sentence before, named again
+THIS_RATE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:growth\s+)?rate\s+(?:could|will|would|may|might|should|is\s+"
+                       r"(?:expected|projected|forecast)\s+to)\s+(?:reach|rise\s+to|climb\s+to|hit)\s+"
+                       r"(?:(?:anywhere\s+)?from\s+|between\s+)?(?:(?:around|about|approximately|nearly)\s+)?$", re.IGNORECASE)
 # 'Analysts expect that by 2027, the kelp market will rise at a brisk pace of 3.8% each year': the same year, opening
 # the clause of what is expected
 EXPECTED_BY = re.compile(r"^[^,;]{0,60}?\b(?:estimat|predict|forecast|expect|project)\w*\s+that\s+(?:by|through|until|till)\s+"

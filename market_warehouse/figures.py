@@ -54,6 +54,10 @@ PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and
                      rf"|(?<![\d.,])(?!{YEAR_LIKE}\s?[-–—]\s?\d{{1,2}}(?:\.\d+)?{PERCENT_SIGN})"  # '2030 - 4.6%' is no range
                      rf"(?P<num>{NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?){PERCENT_SIGN}",
                      re.IGNORECASE)
+# 'rates ranging from approximately 9% up to as high as 13.8%': one range, when a range's words lead it (RANGE_FROM);
+# 'grew from 9% up to 13.8%' is two figures
+PERCENT_UP_TO = re.compile(rf"(?<![\d.,])(?P<num>{NUMBER}){PERCENT_SIGN}\s+up\s+to\s+(?:as\s+high\s+as\s+)?"
+                           rf"(?P<num2>{NUMBER}){PERCENT_SIGN}", re.IGNORECASE)
 YEAR = r"(?:19[89]\d|20\d\d)"
 # 'during the forecast period (2025-2030E)': an 'E' (estimated) or 'F' (forecast) after the end year is still the period
 YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|until)\s?(?P<y2>{YEAR}|\d\d)(?=[EF]?\b)")
@@ -65,7 +69,8 @@ APPROXIMATE = (r"around|approximately|approx\.?|about|nearly|roughly|close to|al
 # 'from $74 billion to ...', 'from its current value of US $19 billion to ...': the first of two amounts grown between
 GROWTH_FROM = re.compile(r"\bfrom\s*$|\bfrom\s+(?:its|the|a)\s+(?:\w+\s+)?(?:value|level|size|valuation|base)\s+of\s*"
                          r"(?:US\s*)?$", re.IGNORECASE)
-RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|starting|anywhere|varying)\s+from\s*$", re.IGNORECASE)
+RANGE_FROM = re.compile(r"\b(?:range[sd]?|ranging|starting|anywhere|varying)\s+from\s*(?:(?:approximately|about|around|roughly)\s+)?$",
+                        re.IGNORECASE)
 QUALIFIER = re.compile(rf"(?P<q>{LOWER}|{UPPER}|{APPROXIMATE})\s*$", re.IGNORECASE)
 
 
@@ -97,7 +102,7 @@ def _figures_of(sentence: str) -> tuple[Figure, ...]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in (("money", MONEY_RANGE_SCALED), ("money", MONEY_UNIT_IN_PARENTHESES), ("money", MONEY_BEFORE),
-                          ("money", MONEY_AFTER), ("money", MONEY_CURRENCY_INSIDE), ("percent", PERCENT),
+                          ("money", MONEY_AFTER), ("money", MONEY_CURRENCY_INSIDE), ("percent", PERCENT_UP_TO), ("percent", PERCENT),
                           ("bare", BARE_SCALED)):
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -115,6 +120,8 @@ def _figure(kind: str, match: re.Match, sentence: str) -> Figure | None:
     lead = sentence[max(0, match.start() - 40):match.start()]
     if len(numbers) == 2 and GROWTH_FROM.search(lead) and not RANGE_FROM.search(lead):
         return None  # 'grow from $74 billion to $287 billion' is two figures, not a range
+    if match.re is PERCENT_UP_TO and not RANGE_FROM.search(lead):
+        return None
     scale = (groups.get("scale") or "").lower()
     if kind == "money" and scale in ("m", "b", "k", "t") and match.group(0)[-1] not in "mbktMBKT$":
         return None

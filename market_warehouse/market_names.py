@@ -37,6 +37,10 @@ ABBREVIATION_AT_END = re.compile(r"\s*\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s
 # 'the Point Of Sale (POS) Terminal ' before 'market': an abbreviation in parentheses inside the name
 ABBREVIATION_INSIDE = re.compile(r"\(\s*(?P<abbreviation>[A-Z][\w&.-]{1,9})\s*\)(?=\s+[A-Za-z])")
 LIST_NUMBER = re.compile(r"^\d{1,2}[.)]")
+# 'Global sales of HPAPIs are estimated at $10 billion' on a 'Global API Industry' page: what the world sales are of
+# names a market ('HPAPIs' another: an abbreviation holding the title's is not it); 'sales of these products' names none
+WORLD_SALES_OF = re.compile(r"\b(?:global|worldwide|world)\s+sales\s+of\s+(?!(?:these|those|its|their)\b)"
+                            r"((?:[\w&'-]+\s+){1,4}?)(?:is|are|was|were|will|reached|rose|grew|totall?ed)\b", re.IGNORECASE)
 # "Kelp's Global Spread — Market Growth Data": a dash between words, before which no market's name runs on
 TITLE_DASH = re.compile(r"\s[-–—]\s")
 # 'a rate of 9%, which could push market size to $80 billion': what moves the market's size names no market
@@ -51,6 +55,8 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         # adjectives that say which estimate, not which market ('the present market', 'a possible market')
                         "possible", "potential", "projected", "present", "current", "estimated", "expected", "future",
                         "addressable", "serviceable", "broader", "wider", "said", "same", "approximate", "approximately",
+                        # the market studied ('the projected CAGR for the target market is 3.5%')
+                        "target",
                         # rank, not which market ('North America is the largest market with a 52% share')
                         "largest", "biggest", "dominant", "leading", "major", "top", "fastest", "growing",
                         "fastest-growing", "second", "third", "second-largest", "regional", "single",
@@ -63,7 +69,9 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         "outlook", "forecast",
                         # what is read about it, not its name ('Modular Kelp Reports Industry Analysis', 'Global Demand &
                         # Market': the title names no market of its own)
-                        "report", "reports", "demand"}
+                        "report", "reports", "demand",
+                        # how big it is, not which market ('a multi-billion dollar market')
+                        "multi", "multibillion", "billion", "million", "trillion", "dollar"}
 
 
 # words that say how a market is doing or how big it is, not which part of it: 'the lucrative kelp lighting market',
@@ -194,6 +202,7 @@ def market_names(clause: str, title: str) -> list[str]:
     names = [_name_before(clause[:mention.start()], title) for mention in mentions]
     names += re.findall(r"market\s+(?:size\s+|value\s+)?(?:for|of)\s+((?:[\w&'-]+\s+){1,4}?)"
                         r"(?:is|was|are|were|will|could|would|can|may|alone|to)\b", clause, re.IGNORECASE)
+    names += WORLD_SALES_OF.findall(clause)
     return names
 
 

@@ -994,3 +994,93 @@ def test_a_column_headed_by_a_country_is_the_countrys():
                           "| Year | Global Market Value | U.S. Market Value |\n|---|---|---|\n| 2019 | $2.1B | $0.9B |\n")
     assert [(c.region_id, c.year, c.figure.value) for c in extract_claims(page).claims] == [
         ("WORLD", 2019, 2.1), ("US", 2019, 0.9)]
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("rates ranging from approximately 8% up to as high as 12.5%", [(None, 8.0, 12.5)]),  # one range
+    ("rates anywhere from 8% up to 12.5%", [(None, 8.0, 12.5)]),
+    ("the share grew from 8% up to 12.5%", [(8.0, None, None), (12.5, None, None)]),  # no range's words: two figures
+])
+def test_a_range_of_rates_worded_up_to_is_one_range(text, figures):
+    assert [(f.value, f.low, f.high) for f in find_figures(text)] == figures
+
+
+@pytest.mark.parametrize("row, cagrs", [
+    ("Growth (2005 – 2015) CAGR 6.1%", [(6.1, 2005, 2015)]),  # the period in the row's label
+    ("Growth (1975 – 2005) CAGR 2.4%", []),  # a period before the warehouse's years: not placed, not drafted without it
+    ("Growth CAGR 6.1%", [(6.1, None, None)]),  # no period printed, as before
+])
+def test_a_rows_label_prints_the_period_of_its_rate(row, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n## Key saltvine figures\n{row}\n")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("It is expected that from 2026 to 2034, the global saltvine market, which was valued at USD 3,412.6 million in "
+     "2025, would grow at a CAGR of 9.2%.", [(9.2, 2026, 2034)]),  # the amount of the year before: the base
+    ("It is expected that from 2026 to 2034, the global saltvine market, which was valued at USD 3,412.6 million in "
+     "2019, would grow at a CAGR of 9.2%.", [(9.2, None, None)]),  # an amount of years before: no period, as before
+])
+def test_a_period_at_the_head_of_a_clause_with_the_base_years_amount_is_its_rates(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The global saltvine production has increased at a CAGR of ~3.1% during the period 2016-2024.", []),  # output's
+    ("The global saltvine market has increased at a CAGR of ~3.1% during the period 2016-2024.",
+     [(3.1, 2016, 2024)]),  # the market's, as before
+])
+def test_a_rate_of_production_is_no_cagr_of_the_value(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("Global sales of HSVPs are estimated at $1.1 billion in 2024.", []),  # an abbreviation holding the title's
+    ("Global sales of saltvine pellets are estimated at $1.1 billion in 2024.", []),  # words the title lacks
+    ("Global sales of SVPs are estimated at $1.1 billion in 2024.", [(2024, 1.1)]),  # the title's, as before
+])
+def test_world_sales_of_what_the_title_does_not_name_are_another_markets(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Strategic Review – Global SVP Industry\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("While the saltvine market is growing at a healthy rate of nearly 8% a year, pellets are growing faster.",
+     [(8.0, None, None)]),  # a rate judged steady, a year
+    ("The saltvine market will continue to grow at an accelerated rate of about 8% annually.", []),  # not judged steady
+    ("The saltvine market is projected to expand at a 5-6% annual rate.", [(None, None, None)]),  # 'expand at a'
+])
+def test_a_rate_grown_at_a_year_judged_steady_or_expanded_at_is_a_cagr(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+def test_a_market_named_only_by_its_size_names_no_market():
+    page = page_from_text("Redefining Saltvine Support\nThe field of saltvine farming is growing, with a multi-billion "
+                          "dollar market projected to expand at a 5-6% annual rate. Analysts say the saltvine farming "
+                          "market, which is USD 2,104.5 million in 2024, is expected to reach USD 3,300.2 million by 2031.")
+    claims = extract_claims(page).claims
+    assert [(c.metric, c.figure.value, c.figure.low) for c in claims] == [
+        ("cagr", None, 5.0), ("market_size", 2104.5, None), ("market_size", 3300.2, None)]
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("From 2035 to 2040, the projected CAGR for the target market is 4.4%, which is sluggish.",
+     [(4.4, 2035, 2040)]),  # 'target': the market studied
+    ("From 2035 to 2040, the projected CAGR for the kelp market is 4.4%, which is sluggish.", []),  # another, as before
+])
+def test_the_target_market_is_the_pages(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Saltvine Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("before, cagrs", [
+    ("The saltvine market is growing at a compound annual growth rate of 10.2% as of 2024.",
+     [(10.2, None, None, None), (None, 11.1, None, 2030)]),  # 'this rate' is the CAGR of the sentence before
+    ("The saltvine market is growing fast.", []),  # no CAGR before it: not placed
+])
+def test_this_rate_after_a_cagr_is_a_cagr(before, cagrs):
+    page = page_from_text(f"Saltvine Market Outlook\n{before} And by 2030, this rate could reach anywhere from 11.1% to "
+                          "12.6%.")
+    assert [(c.figure.value, c.figure.low, c.period_start, c.period_end) for c in extract_claims(page).claims] == cagrs
