@@ -33,6 +33,7 @@ from market_warehouse.claim_wordings import (
     CONJUNCTION,
     CONVERSION_CLOSE,
     CONVERSION_OPEN,
+    DECADE_RIGHT_AFTER,
     DECLINE_CUE,
     DEMAND_SUBJECT,
     DIFFERENCE_AFTER,
@@ -104,6 +105,7 @@ from market_warehouse.claim_wordings import (
     REGIONS_MARKET_BEFORE,
     RELATIVE_YEAR,
     REMAINING,
+    REPORT_TITLE_SPAN,
     REPORTED_LEAD,
     REPORTED_WORLD_MARKET,
     RESPECTIVE_JOIN,
@@ -112,6 +114,7 @@ from market_warehouse.claim_wordings import (
     RESPECTIVELY_AFTER,
     REVENUE_CUE,
     REVENUE_SUBJECT,
+    ROW_MEASURE_WORDS,
     SEGMENT_AFTER,
     SEGMENT_CUE,
     SENTENCE_END,
@@ -708,6 +711,9 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     if period_after is not None:
         return period_after
     after = CITATION_AT_END.sub("", _clause_after(context))  # '(Lindqvist 2019).' dates the source, not the amount
+    decade = DECADE_RIGHT_AFTER.match(after)
+    if decade:
+        return f"year unclear: a decade ('{decade.group(0).strip()}') is no year"
     found = years_in(after)
     if found and not _year_of_the_next_clause(context):
         return found[0][0], ""
@@ -1221,13 +1227,25 @@ def _reported_clause(text: str) -> str:
 def _other_subject(context: _Context) -> str:
     """'The global seaweed harvest is projected to ...' on a kelp fertilizer market page, in a sentence that names no
     market, or 'Kelpwatch reported that kelp snacks grew ...' (the subject of what is reported): its subject is something
-    the title does not name (most of its words are not the title's)."""
+    the title does not name (most of its words are not the title's); or a statistics row's label naming no market
+    ('Franchise barber projection (2033) | Global | $42.1B' on a barber shop market page)."""
+    if context.sentence.kind == "row" and not MARKET_NOT_NAMED.search(_row_label(context)):
+        return _row_subject(context)
     subject = THE_SUBJECT.match(_reported_clause(context.text))
     if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")) or SPEAKER.fullmatch(subject.group("what")):
         return ""
     what = without_regions(subject.group("what"))  # 'Europe is expected to register ...': a region, not a product
     words = name_words(what, context.page.title)
     return subject.group("what").strip() if words and not named_by_title(words, context.page.title.lower()) else ""
+
+
+def _row_subject(context: _Context) -> str:
+    """The label of a statistics row (its first cell with words, not a region's) when it names something the title
+    does not (most of its words, besides what the figure measures, are not the title's); '' otherwise."""
+    cells = [cell.strip() for cell in _row_label(context).split("|")]
+    label = next((cell for cell in cells if re.search(r"[A-Za-z]{3,}", without_regions(cell))), "")
+    words = name_words(ROW_MEASURE_WORDS.sub(" ", label), context.page.title)
+    return label if words and not named_by_title(words, context.page.title.lower()) else ""
 
 
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
@@ -1307,8 +1325,9 @@ def _range_after(after: str) -> tuple[int, int, str] | None:
 def _forecast_years(context: _Context, extraction: Extraction, after: str) -> tuple[int | None, int | None, str]:
     """The years of 'the forecast period' a CAGR is stated for: a period printed in its sentence ('grow ... during
     2019-2023, ... the forecast period'); else the start printed after it ('over the forecast period starting from
-    2024': its end is not printed); else the page's forecast period."""
-    own = year_range(context.text)
+    2024': its end is not printed); else the page's forecast period. The span of a report's title the sentence is
+    reported from ('According to Kelp Market: ... Forecast (2023-2029), ...') is no period printed for the rate."""
+    own = year_range(REPORT_TITLE_SPAN.sub("", context.text))
     start = FORECAST_START.search(after)
     if start and own is None:
         return int(start.group("year")), None, start.group(0)

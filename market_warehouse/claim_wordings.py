@@ -40,6 +40,10 @@ CAGR_THROUGH = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth(?:\s+r
                           r"[^%\d]{0,25}$", re.IGNORECASE)
 # 'Kelp Market Size & Forecast 2025-2034 | 4.5% CAGR': the span of the report's forecasts, in its title
 FORECAST_SPAN = re.compile(r"\bforecasts?\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|to)\s?(?:(?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
+# 'According to Kelp Market: Global Industry Analysis and Forecast (2023-2029), the market ...': the span of a report's
+# title, in who the sentence reports, is the report's, not the period of the sentence's rate
+REPORT_TITLE_SPAN = re.compile(r"^according\s+to\s+[^,;]{0,120}?\bforecast\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|to)\s?"
+                               r"(?:19|20)?\d\d\s*\)?\s*,", re.IGNORECASE)
 # 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
 GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
@@ -217,6 +221,9 @@ FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next 
 # the amount ('with YEAR seeing') is that clause's, not the amount's
 WITH_YEAR_CLAUSE = re.compile(r"[^,;]*,\s*with\s+(?:19|20)\d\d\s+[a-z]+ing\b", re.IGNORECASE)
 NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# 'USD 15.6 billion by the early 2030s': a decade right after an amount is its time, and no year
+DECADE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|during|through|into)\s+(?:the\s+)?(?:early\s+|mid[\s-]|late\s+)?"
+                                r"(?:19|20)\d0s\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
@@ -361,6 +368,10 @@ MARKET_PUSHED_TO = re.compile(r"\b(?:push|drove|drive|lift|propel|boost|took|bro
                               r"market\s+(?:size\s+|value\s+)?to\b", re.IGNORECASE)
 # 'We expect a CAGR of ...': the speaker, not the thing that grows
 SPEAKER = re.compile(r"\s*(?:we|i|they|you|analysts|experts|researchers|forecasters)\s*", re.IGNORECASE)
+# 'Franchise barber projection (2033) | Global | $42.1B': a statistics row's words for what its figure measures, no
+# part of what it is of
+ROW_MEASURE_WORDS = re.compile(r"\b(?:projections?|forecasts?|estimates?|values?|valuations?|revenues?|sales|size|"
+                               r"spending|turnover|cagr|growth|outlook|total)\b|\((?:19|20)\d\d[^)]*\)", re.IGNORECASE)
 SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"
                                    r"spending|market|industry|sector|it|its|this)\b", re.IGNORECASE)
 # 'growth is driven by rising kelp exports, which reached $2 billion': the amount of what drives the market

@@ -257,11 +257,12 @@ def _whole_of_a_wider(name: str, title: str) -> bool:
 def _narrower_than_title(name: str, title: str) -> bool:
     """'the outdoor kelp lighting market' on a kelp lighting market page: the words of the title's market after a
     first word the title lacks name a part of it (a segment), not the whole; a word that only describes the market
-    ('booming', 'rapidly', 'lucrative') names no part."""
+    ('booming', 'rapidly', 'lucrative') names no part. The title's words may be printed in the plural ('the mobile
+    barber shops market' on a barber shop market page)."""
     words = name_words(name, title)
     lowered = title.lower().replace("-", " ")
     first, rest = (words[0], words[1:]) if words else ("", [])
-    return (bool(rest) and first.isalpha() and first[:5] not in lowered and all(word[:5] in lowered for word in rest)
+    return (bool(rest) and first.isalpha() and first[:5] not in lowered and all(_in_title(word, lowered) for word in rest)
             and not first.endswith(("ly", "ing")) and first not in DESCRIBING_WORDS)
 
 

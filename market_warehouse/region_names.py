@@ -17,7 +17,8 @@ REGION_NAMES = {
     "EU": ["Europe", "European"],
     "APAC": ["Asia-Pacific", "Asia Pacific", "Asia Pacific (APAC)", "APAC", "Asia"],
     "LATAM": ["Latin America", "Latin American", "LATAM", "Central & South America", "Central and South America"],
-    "MEA": ["Middle East & Africa", "Middle East and Africa", "Middle East, and Africa", "MEA"],
+    "MEA": ["Middle East & Africa", "Middle East and Africa", "Middle East, and Africa", "MEA",
+            "Africa & Middle East", "Africa and the Middle East", "Africa and Middle East"],
     "CN": ["China", "Chinese"],
     "US": ["United States", "USA", "U.S.", "US"],
 }
