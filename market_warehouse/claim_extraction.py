@@ -77,6 +77,7 @@ from market_warehouse.claim_wordings import (
     NAMED_SUBJECT,
     NEXT_CLAUSE_YEAR,
     NEXT_YEARS,
+    OF_WHICH,
     ONE_YEAR_FROM,
     ONE_YEAR_ON,
     OPEN_END,
@@ -414,6 +415,8 @@ def _rate_not_a_share(context: _Context) -> str:
     CAGRs of 13.7% and 7.3%': each region's rate, not its share); '' otherwise."""
     if DIFFERENCE_AFTER.match(context.after):
         return "a difference ('x percent less / more'): neither a CAGR nor a share"
+    if PROFIT_BEFORE.search(context.before):  # '... generating significant profits, representing 40%-60%'
+        return "a profit (margin), not a share of the market"
     if CHANGE_AFTER.match(context.after):
         return "a change ('x percent rise / increase'): neither a CAGR nor a share"
     if RATES_BEFORE.search(context.text[:context.figure.start]):
@@ -1561,6 +1564,8 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"
     if region.region_id is None:
         return f"region '{region.label}' has no key in seeds/regions.csv"
+    if OF_WHICH.search(context.text[region.end:context.figure.start]):
+        return "a part of what the region's figure counts ('of which ... account for'), not the region's share"
     if SEGMENT_CUE.search(context.before):
         return "a segment's share: segments are not placed automatically"
     if _share_of_the_regions_market(region, context.text):

@@ -430,6 +430,9 @@ PEOPLE_IN_REGIONS = re.compile(r"\b(?:adults|patients|people|persons|individuals
 # size, unless a size word follows it before the amount ('profits are rising, and the market was valued at $5 billion')
 PROFIT_BEFORE = re.compile(r"\b(?:net\s+)?(?:profits?|earnings|net\s+income|operating\s+income|EBITDA)\b"
                            r"(?![^;]*\b(?:market|valued|worth|revenues?|sales|size)\b)[^;]*$", re.IGNORECASE)
+# 'China has a demand of 120 million kelp lamps a year, of which solar lamps account for over 30%': a part of what the
+# region's figure counts, not the region's share of the market
+OF_WHICH = re.compile(r"\bof\s+which\b", re.IGNORECASE)
 # 'a 19 percent rise from 2013', 'a 12% increase': a change of something, neither a CAGR nor a share
 CHANGE_AFTER = re.compile(r"^\s?(?:rise|increase|growth|decline|decrease|drop|jump|gain|fall)\b", re.IGNORECASE)
 # '$36 billion in 2013 thanks to demand by the PC storage segments': what the growth is owed to, after the amount, is

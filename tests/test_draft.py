@@ -1123,3 +1123,26 @@ def test_a_statistics_rows_label_names_its_figures_subject(row, sizes):
     page = page_from_text(f"Glowmoss Lamp Market Size Statistics\n| # | Statistic | Region | Value |\n{row}\n")
     assert [(c.year, c.figure.value) for c in extract_claims(page).claims
             if c.metric == "market_size" and c.region_id == "WORLD"] == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("In Europe and rest-of-the-world countries, glowmoss sales are expected to grow at a CAGR of 9.4% during the "
+     "forecast period.", []),  # what is left of the world is a region: the rate is two regions' together
+    ("Worldwide, glowmoss sales are expected to grow at a CAGR of 9.4% during the forecast period.",
+     [(9.4, None, None)]),  # the world's, as before
+])
+def test_the_rest_of_the_world_is_no_world(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims
+            if c.metric == "cagr" and c.region_id == "WORLD"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, shares", [
+    ("China has an annual demand of 80 million glowmoss lamps, of which solar lamps account for over 35%.", []),
+    ("China accounts for over 35% of the glowmoss market.", [("CN", 35.0)]),  # the region's share, as before
+    ("In the US, about 12% of lamps are custom designs, generating significant profits for makers, representing "
+     "30%-45%.", []),  # a profit margin
+])
+def test_a_part_of_a_count_or_a_profit_is_no_share(sentence, shares):
+    claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
+    assert [(c.region_id, c.figure.value) for c in claims if c.metric == "share"] == shares
