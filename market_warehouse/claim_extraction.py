@@ -62,6 +62,7 @@ from market_warehouse.claim_wordings import (
     IN_REVENUE_AFTER,
     INCREMENT_CUE,
     INDUSTRY_REVENUE_SUBJECT,
+    INSERTED_SOURCE,
     IT_SUBJECT,
     ITS_MARKET,
     JOINED_REGIONS,
@@ -165,6 +166,7 @@ from market_warehouse.market_names import (
     name_words,
     named_by_title,
     not_the_title_market,
+    several_markets_under_no_title_market,
     spelled_out,
     title_market_words,
     title_spelled_out,
@@ -417,6 +419,8 @@ def _rate_not_a_share(context: _Context) -> str:
         return "a difference ('x percent less / more'): neither a CAGR nor a share"
     if PROFIT_BEFORE.search(context.before):  # '... generating significant profits, representing 40%-60%'
         return "a profit (margin), not a share of the market"
+    if _part_of_what_is_counted(context):
+        return "a part of what the figure before counts ('of which ... account for'), not a region's share"
     if CHANGE_AFTER.match(context.after):
         return "a change ('x percent rise / increase'): neither a CAGR nor a share"
     if RATES_BEFORE.search(context.text[:context.figure.start]):
@@ -424,6 +428,15 @@ def _rate_not_a_share(context: _Context) -> str:
     if _share_of_the_same_other(context):
         return "a share of the same whole as the share before it, of something other than the market: not placed"
     return ""
+
+
+def _part_of_what_is_counted(context: _Context) -> bool:
+    """'China has an annual demand of 120 million kelp lamps, of which solar lamps account for over 30%': after 'of
+    which' with no region named after it, the figure is a part of the figure before (China's lamps), not China's
+    share; 'The market was $9 billion, of which Europe accounted for 40%' names the share's region after it."""
+    of_which = OF_WHICH.search(context.before)
+    start = context.previous_end + of_which.end() if of_which else context.figure.start
+    return of_which is not None and not any(start <= m.start < context.figure.start for m in context.mentions)
 
 
 def _share_of_the_same_other(context: _Context) -> bool:
@@ -1116,6 +1129,10 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
         subject = _other_subject(context)
         if subject:
             return f"the CAGR of the sentence's subject ('{subject}'), which names no market the page title names"
+    subject = _subject_under_no_page_market(context)
+    if subject:
+        return (f"the CAGR of the sentence's subject ('{subject}'): the page title names no market and the text's "
+                "figures name several")
     problem, region = _scope_of(context)
     if problem:
         return problem
@@ -1222,9 +1239,10 @@ def _demand_for_another(context: _Context) -> str:
 
 
 def _reported_clause(text: str) -> str:
-    """A sentence without who reports it: 'Kelpwatch reported that kelp snacks grew ...' -> 'kelp snacks grew ...'."""
+    """A sentence without who reports it: 'Kelpwatch reported that kelp snacks grew ...' -> 'kelp snacks grew ...';
+    'Kelp snacks, according to Kelpwatch, grew ...' -> 'Kelp snacks grew ...'."""
     lead = REPORTED_LEAD.match(text)
-    return text[lead.end():] if lead else text
+    return INSERTED_SOURCE.sub(" ", text[lead.end():] if lead else text, count=1)
 
 
 def _other_subject(context: _Context) -> str:
@@ -1240,6 +1258,16 @@ def _other_subject(context: _Context) -> str:
     what = without_regions(subject.group("what"))  # 'Europe is expected to register ...': a region, not a product
     words = name_words(what, context.page.title)
     return subject.group("what").strip() if words and not named_by_title(words, context.page.title.lower()) else ""
+
+
+def _subject_under_no_page_market(context: _Context) -> str:
+    """'Mobile shredding services, according to X, was valued at $2.82 billion and is projected to grow 4.11% per
+    year' under 'Common Methods Of Disposing Of Documents', whose text gives figures of several markets: a sentence
+    naming no market, with a subject of its own, is of its subject; nothing stands for the page's market ('' when the
+    title names one, the text's figures name one, or the sentence names a market or has no subject of its own)."""
+    if MARKET_NOT_NAMED.search(_reported_clause(context.text)) or not several_markets_under_no_title_market(context.page):
+        return ""
+    return _other_subject(context)
 
 
 def _row_subject(context: _Context) -> str:
@@ -1564,8 +1592,6 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
         return "region unclear: a share with no region named before it (a segment's or a company's share?)"
     if region.region_id is None:
         return f"region '{region.label}' has no key in seeds/regions.csv"
-    if OF_WHICH.search(context.text[region.end:context.figure.start]):
-        return "a part of what the region's figure counts ('of which ... account for'), not the region's share"
     if SEGMENT_CUE.search(context.before):
         return "a segment's share: segments are not placed automatically"
     if _share_of_the_regions_market(region, context.text):

@@ -358,6 +358,8 @@ THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|
 # before the sentence's own subject
 REPORTED_LEAD = re.compile(r"^(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w&'.-]+\s+){1,4}?(?:reported|reports|said|says|noted|"
                            r"notes|found|finds|estimated|estimates|showed|shows)\s+(?:that\s+)?)", re.IGNORECASE)
+# 'Kelp snacks in general, according to Kelpwatch, were valued at ...': who reports it, set between the subject and its verb
+INSERTED_SOURCE = re.compile(r"\s*,\s*according\s+to\s+[^,]{1,60},\s*", re.IGNORECASE)
 # 'The Kelp Growers Association of Chile reported in May 2019 that the world market for kelp was ...': what is reported
 # starts at 'that', after the reporter's name and the place in it
 REPORTED_WORLD_MARKET = re.compile(r"\b(?:reported|said|found|estimated|noted|stated|announced)\b[^,;]{0,30}?\bthat\s+"

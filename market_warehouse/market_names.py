@@ -120,7 +120,6 @@ def title_spelled_out(page: Page) -> str:
     return " | ".join([*([market + " market"] if market else []), page.title, *filter(None, spellings)])
 
 
-@lru_cache(maxsize=8)
 def _market_of_the_figures(title: str, sentences: tuple[str, ...]) -> str:
     """'Tuesday, 4 May 2021' or 'Kelp Overview' over a text whose figures are all stated in sentences naming one
     market ('the global kelp fertilizer market was valued at $2 billion ... The kelp fertilizer market will grow at
@@ -129,11 +128,29 @@ def _market_of_the_figures(title: str, sentences: tuple[str, ...]) -> str:
     market); '' when the title names one, or the sentences carrying figures name none or several."""
     if title_market_words(title):
         return ""
-    named = sorted((words for text in sentences if find_figures(text) for words in _names_beside_figures(text, title)),
-                   key=len)
-    if not named or any(not set(named[0]) <= set(words) for words in named):
-        return ""
-    return " ".join(named[0])
+    named = _names_of_the_figures(title, sentences)
+    return "" if not named or _several(named) else " ".join(named[0])
+
+
+def several_markets_under_no_title_market(page: Page) -> bool:
+    """'Common Methods Of Disposing Of Documents' over sentences with figures of the shredder market, the incinerator
+    market and the paper and pulp market: a title that names no market over a text whose figures name several, so
+    that nothing stands for the page's market."""
+    if title_market_words(page.title):
+        return False
+    return _several(_names_of_the_figures(page.title, tuple(sentence.text for sentence in page.sentences)))
+
+
+@lru_cache(maxsize=8)
+def _names_of_the_figures(title: str, sentences: tuple[str, ...]) -> list[list[str]]:
+    """The words of each market named in the sentences carrying figures, shortest first."""
+    return sorted((words for text in sentences if find_figures(text) for words in _names_beside_figures(text, title)),
+                  key=len)
+
+
+def _several(named: list[list[str]]) -> bool:
+    """Names of more than one market: not all of them hold the words of the shortest."""
+    return any(not set(named[0]) <= set(words) for words in named)
 
 
 def _names_beside_figures(text: str, title: str) -> list[list[str]]:

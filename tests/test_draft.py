@@ -1140,9 +1140,30 @@ def test_the_rest_of_the_world_is_no_world(sentence, cagrs):
 @pytest.mark.parametrize("sentence, shares", [
     ("China has an annual demand of 80 million glowmoss lamps, of which solar lamps account for over 35%.", []),
     ("China accounts for over 35% of the glowmoss market.", [("CN", 35.0)]),  # the region's share, as before
+    ("The glowmoss market was $2 billion in 2024, of which Europe accounted for 40%.", [("EU", 40.0)]),  # named after
     ("In the US, about 12% of lamps are custom designs, generating significant profits for makers, representing "
      "30%-45%.", []),  # a profit margin
 ])
 def test_a_part_of_a_count_or_a_profit_is_no_share(sentence, shares):
     claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
     assert [(c.region_id, c.figure.value) for c in claims if c.metric == "share"] == shares
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("Glowmoss pellets in general, according to Kelpwatch, were valued at $1.2 billion in 2024.", []),  # its subject's
+    ("The glowmoss market, according to Kelpwatch, was valued at $1.2 billion in 2024.", [(2024, 1.2)]),  # as before
+])
+def test_a_source_set_after_the_subject_leaves_the_subject(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Glowmoss Market Outlook\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("others, cagrs", [
+    ("The solar lantern industry was worth $2 billion in 2022. ", []),  # several markets: none is the page's
+    ("", [(4.2, None, None)]),  # the one market of the figures stands for the page's, as before
+])
+def test_a_title_naming_no_market_over_several_leaves_unnamed_rates_unplaced(others, cagrs):
+    page = page_from_text("Ways Of Lighting A Garden\nThe glowmoss lamp market was $1 billion in 2023. " + others +
+                          "Mobile lantern services in general, according to Kelpwatch, were valued at $0.5 billion in "
+                          "2023 and are projected to grow 4.2% per year.")
+    claims = extract_claims(page).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
