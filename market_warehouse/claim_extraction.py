@@ -86,6 +86,7 @@ from market_warehouse.claim_wordings import (
     OPENING_PERIOD,
     OPENING_SHARE,
     OPENING_YEAR,
+    OVER_THE_FORECAST_PERIOD,
     PART_CUE,
     PART_OF_WHOLE,
     PEOPLE_IN_REGIONS,
@@ -133,6 +134,7 @@ from market_warehouse.claim_wordings import (
     THAT_YEAR_AFTER,
     THE_SUBJECT,
     THIS_FIGURE,
+    THIS_GROWTH_RATE,
     THIS_MEANS,
     THIS_RATE,
     TIME_WORDS,
@@ -1049,7 +1051,7 @@ def _is_cagr(context: _Context) -> bool:
         return True
     if re.match(r"^\W{0,3}(?:CAGR|compound annual)", context.after, re.IGNORECASE):
         return True
-    if GROWTH_BY.search(context.before) and PER_YEAR_AFTER.match(context.after):
+    if GROWTH_BY.search(context.before) and (PER_YEAR_AFTER.match(context.after) or _grown_by_after_its_size(context)):
         return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
     if GROWTH_RATE_BEFORE.search(context.before) and (PERIOD_RIGHT_AFTER.match(context.after)
                                                       or REACH_AMOUNT_AFTER.match(context.text[context.figure.end:])):
@@ -1063,9 +1065,26 @@ def _is_cagr(context: _Context) -> bool:
     return bool(context.earlier) and _continues_cagr(context)
 
 
+def _grown_by_after_its_size(context: _Context) -> bool:
+    """'The kelp market was valued at USD 3.2 billion in 2018 and is expected to expand by 6.4% over the forecast
+    period': grown by a rate over the forecast period, right after the size drafted in its sentence."""
+    return context.last_placed_metric == "market_size" and OVER_THE_FORECAST_PERIOD.match(context.after) is not None
+
+
 def _is_cagr_on_the_page(context: _Context, extraction: Extraction) -> bool:
-    """A CAGR by its own sentence's words, or by the CAGR drafted from the sentence before ('this rate')."""
-    return _is_cagr(context) or _rate_of_the_cagr_before(context, extraction)
+    """A CAGR by its own sentence's words, or by the CAGR or sizes drafted from the sentence before ('this rate')."""
+    return (_is_cagr(context) or _rate_of_the_cagr_before(context, extraction)
+            or _growth_rate_of_the_sizes_before(context, extraction))
+
+
+def _growth_rate_of_the_sizes_before(context: _Context, extraction: Extraction) -> bool:
+    """'... valued at USD 1.8 billion in 2023, with projections of USD 10.5 billion by 2032. This remarkable growth
+    rate of approximately 21.5% is propelled by ...': the growth rate opening a sentence right after one (in its
+    paragraph) whose world sizes of two years were drafted is the rate of that growth."""
+    before = _sentence_before(context, same_paragraph=True)
+    years = {claim.year for claim in extraction.claims if claim.metric == "market_size" and claim.region_id == "WORLD"
+             and before is not None and claim.sentence is before}
+    return THIS_GROWTH_RATE.match(context.text[:context.figure.start]) is not None and len(years) > 1
 
 
 def _rate_of_the_cagr_before(context: _Context, extraction: Extraction) -> bool:

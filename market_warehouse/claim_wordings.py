@@ -23,7 +23,8 @@ CAGR_CUE = re.compile(r"(?:\b|(?<=\ba))CAGR\b|compound(?:ed)? annual growth|annu
                       r"|\baverage\s+annual\s+growth\b"  # 'average annual growth ... close to 8% between Y1 and Y2'
                       r"|\b(?:annual\s+average|average\s+annual)\s+(?:increase|rise)\s+of\s+"  # 'an annual average increase of 11%'
                       r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
-                      r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
+                      # 'has risen at an average growth rate of 17% in recent years'
+                      r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:growth\s+)?(?:rate\s+)?"
                       r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
 # 'From 2019 to 2022, revenue rose at a 9% CAGR': a period opening the sentence, before the CAGR; 'During the forecast
@@ -77,6 +78,13 @@ GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:f
                        rf"(?:a\s+(?:{STEADY}\s+)?rate\s+of\s+|an?\s+(?:[a-z]+\s+)?pace\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
                        r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
+# 'valued at USD 3.2 billion in 2018 and is expected to expand by 6.4% over the forecast period': the rate the market
+# grows by in each year of the forecast period, right after its size
+OVER_THE_FORECAST_PERIOD = re.compile(r"^\s*(?:over|during|throughout|in)\s+the\s+forecast(?:ed)?\s+period\b", re.IGNORECASE)
+# 'USD 1.8 billion in 2023, ... USD 10.5 billion by 2032. This remarkable growth rate of approximately 21.5% is ...': the
+# growth rate of the sizes of the sentence before
+THIS_GROWTH_RATE = re.compile(r"^this\s+(?:[a-z]+\s+)?growth\s+rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|"
+                              r"some)\s+)?$", re.IGNORECASE)
 # 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
 GROWTH_RATE_WITH = re.compile(r"\bwith\s+(?:an?\s+)?growth\s+rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)"
                               r"\s+)?$", re.IGNORECASE)

@@ -1167,3 +1167,27 @@ def test_a_title_naming_no_market_over_several_leaves_unnamed_rates_unplaced(oth
                           "2023 and are projected to grow 4.2% per year.")
     claims = extract_claims(page).claims
     assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The global glowmoss market size was valued at USD 2.1 billion in 2024 and is expected to expand by 5.7% over the "
+     "forecast period.", [(5.7, None, None)]),  # grown by, over the forecast period, right after its size
+    ("The glowmoss market is expected to expand by 5.7% over the forecast period.", []),  # no size before it: left alone
+    ("The global glowmoss market has risen at an average growth rate of 14% in recent years.",
+     [(14.0, None, None)]),  # an average growth rate
+])
+def test_growth_worded_expand_by_or_an_average_growth_rate_is_a_cagr(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("before, cagrs", [
+    ("The glowmoss market was valued at USD 1.2 billion in 2024, with projections of USD 6.3 billion by 2033.",
+     [(18.4, None, None)]),  # the growth rate of the two sizes before
+    ("The glowmoss market was valued at USD 1.2 billion in 2024.", []),  # one size: no growth to have a rate
+])
+def test_this_growth_rate_after_two_sizes_is_their_cagr(before, cagrs):
+    page = page_from_text(f"Glowmoss Market Outlook\n{before} This remarkable growth rate of approximately 18.4% is "
+                          "driven by demand.")
+    assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims
+            if c.metric == "cagr"] == cagrs
