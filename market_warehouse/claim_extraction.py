@@ -33,6 +33,7 @@ from market_warehouse.claim_wordings import (
     CONJUNCTION,
     CONVERSION_CLOSE,
     CONVERSION_OPEN,
+    DECADE_RIGHT_AFTER,
     DECLINE_CUE,
     DEMAND_SUBJECT,
     DIFFERENCE_AFTER,
@@ -61,6 +62,7 @@ from market_warehouse.claim_wordings import (
     IN_REVENUE_AFTER,
     INCREMENT_CUE,
     INDUSTRY_REVENUE_SUBJECT,
+    INSERTED_SOURCE,
     IT_SUBJECT,
     ITS_MARKET,
     JOINED_REGIONS,
@@ -76,6 +78,7 @@ from market_warehouse.claim_wordings import (
     NAMED_SUBJECT,
     NEXT_CLAUSE_YEAR,
     NEXT_YEARS,
+    OF_WHICH,
     ONE_YEAR_FROM,
     ONE_YEAR_ON,
     OPEN_END,
@@ -83,6 +86,7 @@ from market_warehouse.claim_wordings import (
     OPENING_PERIOD,
     OPENING_SHARE,
     OPENING_YEAR,
+    OVER_THE_FORECAST_PERIOD,
     PART_CUE,
     PART_OF_WHOLE,
     PEOPLE_IN_REGIONS,
@@ -104,6 +108,7 @@ from market_warehouse.claim_wordings import (
     REGIONS_MARKET_BEFORE,
     RELATIVE_YEAR,
     REMAINING,
+    REPORT_TITLE_SPAN,
     REPORTED_LEAD,
     REPORTED_WORLD_MARKET,
     RESPECTIVE_JOIN,
@@ -112,6 +117,7 @@ from market_warehouse.claim_wordings import (
     RESPECTIVELY_AFTER,
     REVENUE_CUE,
     REVENUE_SUBJECT,
+    ROW_MEASURE_WORDS,
     SEGMENT_AFTER,
     SEGMENT_CUE,
     SENTENCE_END,
@@ -128,6 +134,7 @@ from market_warehouse.claim_wordings import (
     THAT_YEAR_AFTER,
     THE_SUBJECT,
     THIS_FIGURE,
+    THIS_GROWTH_RATE,
     THIS_MEANS,
     THIS_RATE,
     TIME_WORDS,
@@ -161,6 +168,7 @@ from market_warehouse.market_names import (
     name_words,
     named_by_title,
     not_the_title_market,
+    several_markets_under_no_title_market,
     spelled_out,
     title_market_words,
     title_spelled_out,
@@ -411,6 +419,10 @@ def _rate_not_a_share(context: _Context) -> str:
     CAGRs of 13.7% and 7.3%': each region's rate, not its share); '' otherwise."""
     if DIFFERENCE_AFTER.match(context.after):
         return "a difference ('x percent less / more'): neither a CAGR nor a share"
+    if PROFIT_BEFORE.search(context.before):  # '... generating significant profits, representing 40%-60%'
+        return "a profit (margin), not a share of the market"
+    if _part_of_what_is_counted(context):
+        return "a part of what the figure before counts ('of which ... account for'), not a region's share"
     if CHANGE_AFTER.match(context.after):
         return "a change ('x percent rise / increase'): neither a CAGR nor a share"
     if RATES_BEFORE.search(context.text[:context.figure.start]):
@@ -418,6 +430,15 @@ def _rate_not_a_share(context: _Context) -> str:
     if _share_of_the_same_other(context):
         return "a share of the same whole as the share before it, of something other than the market: not placed"
     return ""
+
+
+def _part_of_what_is_counted(context: _Context) -> bool:
+    """'China has an annual demand of 120 million kelp lamps, of which solar lamps account for over 30%': after 'of
+    which' with no region named after it, the figure is a part of the figure before (China's lamps), not China's
+    share; 'The market was $9 billion, of which Europe accounted for 40%' names the share's region after it."""
+    of_which = OF_WHICH.search(context.before)
+    start = context.previous_end + of_which.end() if of_which else context.figure.start
+    return of_which is not None and not any(start <= m.start < context.figure.start for m in context.mentions)
 
 
 def _share_of_the_same_other(context: _Context) -> bool:
@@ -708,6 +729,9 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     if period_after is not None:
         return period_after
     after = CITATION_AT_END.sub("", _clause_after(context))  # '(Lindqvist 2019).' dates the source, not the amount
+    decade = DECADE_RIGHT_AFTER.match(after)
+    if decade:
+        return f"year unclear: a decade ('{decade.group(0).strip()}') is no year"
     found = years_in(after)
     if found and not _year_of_the_next_clause(context):
         return found[0][0], ""
@@ -1027,7 +1051,7 @@ def _is_cagr(context: _Context) -> bool:
         return True
     if re.match(r"^\W{0,3}(?:CAGR|compound annual)", context.after, re.IGNORECASE):
         return True
-    if GROWTH_BY.search(context.before) and PER_YEAR_AFTER.match(context.after):
+    if GROWTH_BY.search(context.before) and (PER_YEAR_AFTER.match(context.after) or _grown_by_after_its_size(context)):
         return True  # 'spending will grow by 7.4% per year (CAGR 2024-2029)'
     if GROWTH_RATE_BEFORE.search(context.before) and (PERIOD_RIGHT_AFTER.match(context.after)
                                                       or REACH_AMOUNT_AFTER.match(context.text[context.figure.end:])):
@@ -1041,9 +1065,26 @@ def _is_cagr(context: _Context) -> bool:
     return bool(context.earlier) and _continues_cagr(context)
 
 
+def _grown_by_after_its_size(context: _Context) -> bool:
+    """'The kelp market was valued at USD 3.2 billion in 2018 and is expected to expand by 6.4% over the forecast
+    period': grown by a rate over the forecast period, right after the size drafted in its sentence."""
+    return context.last_placed_metric == "market_size" and OVER_THE_FORECAST_PERIOD.match(context.after) is not None
+
+
 def _is_cagr_on_the_page(context: _Context, extraction: Extraction) -> bool:
-    """A CAGR by its own sentence's words, or by the CAGR drafted from the sentence before ('this rate')."""
-    return _is_cagr(context) or _rate_of_the_cagr_before(context, extraction)
+    """A CAGR by its own sentence's words, or by the CAGR or sizes drafted from the sentence before ('this rate')."""
+    return (_is_cagr(context) or _rate_of_the_cagr_before(context, extraction)
+            or _growth_rate_of_the_sizes_before(context, extraction))
+
+
+def _growth_rate_of_the_sizes_before(context: _Context, extraction: Extraction) -> bool:
+    """'... valued at USD 1.8 billion in 2023, with projections of USD 10.5 billion by 2032. This remarkable growth
+    rate of approximately 21.5% is propelled by ...': the growth rate opening a sentence right after one (in its
+    paragraph) whose world sizes of two years were drafted is the rate of that growth."""
+    before = _sentence_before(context, same_paragraph=True)
+    years = {claim.year for claim in extraction.claims if claim.metric == "market_size" and claim.region_id == "WORLD"
+             and before is not None and claim.sentence is before}
+    return THIS_GROWTH_RATE.match(context.text[:context.figure.start]) is not None and len(years) > 1
 
 
 def _rate_of_the_cagr_before(context: _Context, extraction: Extraction) -> bool:
@@ -1107,6 +1148,10 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
         subject = _other_subject(context)
         if subject:
             return f"the CAGR of the sentence's subject ('{subject}'), which names no market the page title names"
+    subject = _subject_under_no_page_market(context)
+    if subject:
+        return (f"the CAGR of the sentence's subject ('{subject}'): the page title names no market and the text's "
+                "figures name several")
     problem, region = _scope_of(context)
     if problem:
         return problem
@@ -1213,21 +1258,44 @@ def _demand_for_another(context: _Context) -> str:
 
 
 def _reported_clause(text: str) -> str:
-    """A sentence without who reports it: 'Kelpwatch reported that kelp snacks grew ...' -> 'kelp snacks grew ...'."""
+    """A sentence without who reports it: 'Kelpwatch reported that kelp snacks grew ...' -> 'kelp snacks grew ...';
+    'Kelp snacks, according to Kelpwatch, grew ...' -> 'Kelp snacks grew ...'."""
     lead = REPORTED_LEAD.match(text)
-    return text[lead.end():] if lead else text
+    return INSERTED_SOURCE.sub(" ", text[lead.end():] if lead else text, count=1)
 
 
 def _other_subject(context: _Context) -> str:
     """'The global seaweed harvest is projected to ...' on a kelp fertilizer market page, in a sentence that names no
     market, or 'Kelpwatch reported that kelp snacks grew ...' (the subject of what is reported): its subject is something
-    the title does not name (most of its words are not the title's)."""
+    the title does not name (most of its words are not the title's); or a statistics row's label naming no market
+    ('Franchise barber projection (2033) | Global | $42.1B' on a barber shop market page)."""
+    if context.sentence.kind == "row" and not MARKET_NOT_NAMED.search(_row_label(context)):
+        return _row_subject(context)
     subject = THE_SUBJECT.match(_reported_clause(context.text))
     if subject is None or SUBJECT_OF_THE_MARKET.search(subject.group("what")) or SPEAKER.fullmatch(subject.group("what")):
         return ""
     what = without_regions(subject.group("what"))  # 'Europe is expected to register ...': a region, not a product
     words = name_words(what, context.page.title)
     return subject.group("what").strip() if words and not named_by_title(words, context.page.title.lower()) else ""
+
+
+def _subject_under_no_page_market(context: _Context) -> str:
+    """'Mobile shredding services, according to X, was valued at $2.82 billion and is projected to grow 4.11% per
+    year' under 'Common Methods Of Disposing Of Documents', whose text gives figures of several markets: a sentence
+    naming no market, with a subject of its own, is of its subject; nothing stands for the page's market ('' when the
+    title names one, the text's figures name one, or the sentence names a market or has no subject of its own)."""
+    if MARKET_NOT_NAMED.search(_reported_clause(context.text)) or not several_markets_under_no_title_market(context.page):
+        return ""
+    return _other_subject(context)
+
+
+def _row_subject(context: _Context) -> str:
+    """The label of a statistics row (its first cell with words, not a region's) when it names something the title
+    does not (most of its words, besides what the figure measures, are not the title's); '' otherwise."""
+    cells = [cell.strip() for cell in _row_label(context).split("|")]
+    label = next((cell for cell in cells if re.search(r"[A-Za-z]{3,}", without_regions(cell))), "")
+    words = name_words(ROW_MEASURE_WORDS.sub(" ", label), context.page.title)
+    return label if words and not named_by_title(words, context.page.title.lower()) else ""
 
 
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
@@ -1307,8 +1375,9 @@ def _range_after(after: str) -> tuple[int, int, str] | None:
 def _forecast_years(context: _Context, extraction: Extraction, after: str) -> tuple[int | None, int | None, str]:
     """The years of 'the forecast period' a CAGR is stated for: a period printed in its sentence ('grow ... during
     2019-2023, ... the forecast period'); else the start printed after it ('over the forecast period starting from
-    2024': its end is not printed); else the page's forecast period."""
-    own = year_range(context.text)
+    2024': its end is not printed); else the page's forecast period. The span of a report's title the sentence is
+    reported from ('According to Kelp Market: ... Forecast (2023-2029), ...') is no period printed for the rate."""
+    own = year_range(REPORT_TITLE_SPAN.sub("", context.text))
     start = FORECAST_START.search(after)
     if start and own is None:
         return int(start.group("year")), None, start.group(0)

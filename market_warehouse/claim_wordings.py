@@ -23,7 +23,8 @@ CAGR_CUE = re.compile(r"(?:\b|(?<=\ba))CAGR\b|compound(?:ed)? annual growth|annu
                       r"|\baverage\s+annual\s+growth\b"  # 'average annual growth ... close to 8% between Y1 and Y2'
                       r"|\b(?:annual\s+average|average\s+annual)\s+(?:increase|rise)\s+of\s+"  # 'an annual average increase of 11%'
                       r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$"
-                      r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:rate\s+)?"
+                      # 'has risen at an average growth rate of 17% in recent years'
+                      r"|\b(?:grow|increas|ris|expand)\w*\s+at\s+an?\s+(?:annual\s+)?average\s+(?:annual\s+)?(?:growth\s+)?(?:rate\s+)?"
                       r"(?:of\s+)?(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
 # 'will grow by 7.4% per year (CAGR 2024-2029)': a growth verb before the rate and 'per year' after it
 # 'From 2019 to 2022, revenue rose at a 9% CAGR': a period opening the sentence, before the CAGR; 'During the forecast
@@ -40,6 +41,10 @@ CAGR_THROUGH = re.compile(r"(?:\bCAGR\b|compound(?:ed)?\s+annual\s+growth(?:\s+r
                           r"[^%\d]{0,25}$", re.IGNORECASE)
 # 'Kelp Market Size & Forecast 2025-2034 | 4.5% CAGR': the span of the report's forecasts, in its title
 FORECAST_SPAN = re.compile(r"\bforecasts?\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|to)\s?(?:(?:19|20)\d\d|\d\d)\b", re.IGNORECASE)
+# 'According to Kelp Market: Global Industry Analysis and Forecast (2023-2029), the market ...': the span of a report's
+# title, in who the sentence reports, is the report's, not the period of the sentence's rate
+REPORT_TITLE_SPAN = re.compile(r"^according\s+to\s+[^,;]{0,120}?\bforecast\s*\(?\s*(?:19|20)\d\d\s?(?:-|–|—|to)\s?"
+                               r"(?:19|20)?\d\d\s*\)?\s*,", re.IGNORECASE)
 # 'a growth rate of 12% from 2024 to 2031': a growth rate with a period of years right after it
 GROWTH_RATE_BEFORE = re.compile(r"\bgrowth\s+rate\s+(?:of|at|around|about|near|close\s+to)\s+"
                                 r"(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
@@ -73,6 +78,13 @@ GROWTH_BY = re.compile(r"\b(?:(?:grow|increas|ris|expand|climb)\w*|growth\s+(?:f
                        rf"(?:a\s+(?:{STEADY}\s+)?rate\s+of\s+|an?\s+(?:[a-z]+\s+)?pace\s+of\s+)?"
                        r"(?:(?:around|about|approximately|roughly|nearly|some|almost|close\s+to"
                        r"|(?:a\s+little\s+|slightly\s+|just\s+)?(?:more|less)\s+than|over|under)\s+)?$", re.IGNORECASE)
+# 'valued at USD 3.2 billion in 2018 and is expected to expand by 6.4% over the forecast period': the rate the market
+# grows by in each year of the forecast period, right after its size
+OVER_THE_FORECAST_PERIOD = re.compile(r"^\s*(?:over|during|throughout|in)\s+the\s+forecast(?:ed)?\s+period\b", re.IGNORECASE)
+# 'USD 1.8 billion in 2023, ... USD 10.5 billion by 2032. This remarkable growth rate of approximately 21.5% is ...': the
+# growth rate of the sizes of the sentence before
+THIS_GROWTH_RATE = re.compile(r"^this\s+(?:[a-z]+\s+)?growth\s+rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|"
+                              r"some)\s+)?$", re.IGNORECASE)
 # 'USD 5 billion by 2030 with growth rate of 9%': a bare growth rate right after a forecast size
 GROWTH_RATE_WITH = re.compile(r"\bwith\s+(?:an?\s+)?growth\s+rate\s+of\s+(?:(?:around|about|approximately|roughly|nearly|some)"
                               r"\s+)?$", re.IGNORECASE)
@@ -217,6 +229,9 @@ FOLLOWED_BY = re.compile(r"\bfollowed\s+by\b", re.IGNORECASE)  # names the next 
 # the amount ('with YEAR seeing') is that clause's, not the amount's
 WITH_YEAR_CLAUSE = re.compile(r"[^,;]*,\s*with\s+(?:19|20)\d\d\s+[a-z]+ing\b", re.IGNORECASE)
 NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# 'USD 15.6 billion by the early 2030s': a decade right after an amount is its time, and no year
+DECADE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|during|through|into)\s+(?:the\s+)?(?:early\s+|mid[\s-]|late\s+)?"
+                                r"(?:19|20)\d0s\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
@@ -351,6 +366,8 @@ THE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'-]+\s+){1,5}?)(?:is|are|
 # before the sentence's own subject
 REPORTED_LEAD = re.compile(r"^(?:according\s+to\s+[^,]{1,60},\s*|(?:[\w&'.-]+\s+){1,4}?(?:reported|reports|said|says|noted|"
                            r"notes|found|finds|estimated|estimates|showed|shows)\s+(?:that\s+)?)", re.IGNORECASE)
+# 'Kelp snacks in general, according to Kelpwatch, were valued at ...': who reports it, set between the subject and its verb
+INSERTED_SOURCE = re.compile(r"\s*,\s*according\s+to\s+[^,]{1,60},\s*", re.IGNORECASE)
 # 'The Kelp Growers Association of Chile reported in May 2019 that the world market for kelp was ...': what is reported
 # starts at 'that', after the reporter's name and the place in it
 REPORTED_WORLD_MARKET = re.compile(r"\b(?:reported|said|found|estimated|noted|stated|announced)\b[^,;]{0,30}?\bthat\s+"
@@ -361,6 +378,10 @@ MARKET_PUSHED_TO = re.compile(r"\b(?:push|drove|drive|lift|propel|boost|took|bro
                               r"market\s+(?:size\s+|value\s+)?to\b", re.IGNORECASE)
 # 'We expect a CAGR of ...': the speaker, not the thing that grows
 SPEAKER = re.compile(r"\s*(?:we|i|they|you|analysts|experts|researchers|forecasters)\s*", re.IGNORECASE)
+# 'Franchise barber projection (2033) | Global | $42.1B': a statistics row's words for what its figure measures, no
+# part of what it is of
+ROW_MEASURE_WORDS = re.compile(r"\b(?:projections?|forecasts?|estimates?|values?|valuations?|revenues?|sales|size|"
+                               r"spending|turnover|cagr|growth|outlook|total)\b|\((?:19|20)\d\d[^)]*\)", re.IGNORECASE)
 SUBJECT_OF_THE_MARKET = re.compile(r"\b(?:growth|rate|cagr|figure|forecast|outlook|demand|value|size|revenues?|sales|"
                                    r"spending|market|industry|sector|it|its|this)\b", re.IGNORECASE)
 # 'growth is driven by rising kelp exports, which reached $2 billion': the amount of what drives the market
@@ -419,6 +440,9 @@ PEOPLE_IN_REGIONS = re.compile(r"\b(?:adults|patients|people|persons|individuals
 # size, unless a size word follows it before the amount ('profits are rising, and the market was valued at $5 billion')
 PROFIT_BEFORE = re.compile(r"\b(?:net\s+)?(?:profits?|earnings|net\s+income|operating\s+income|EBITDA)\b"
                            r"(?![^;]*\b(?:market|valued|worth|revenues?|sales|size)\b)[^;]*$", re.IGNORECASE)
+# 'China has a demand of 120 million kelp lamps a year, of which solar lamps account for over 30%': a part of what the
+# region's figure counts, not the region's share of the market
+OF_WHICH = re.compile(r"\bof\s+which\b", re.IGNORECASE)
 # 'a 19 percent rise from 2013', 'a 12% increase': a change of something, neither a CAGR nor a share
 CHANGE_AFTER = re.compile(r"^\s?(?:rise|increase|growth|decline|decrease|drop|jump|gain|fall)\b", re.IGNORECASE)
 # '$36 billion in 2013 thanks to demand by the PC storage segments': what the growth is owed to, after the amount, is

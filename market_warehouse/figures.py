@@ -61,7 +61,8 @@ PERCENT_UP_TO = re.compile(rf"(?<![\d.,])(?P<num>{NUMBER}){PERCENT_SIGN}\s+up\s+
 YEAR = r"(?:19[89]\d|20\d\d)"
 # 'during the forecast period (2025-2030E)': an 'E' (estimated) or 'F' (forecast) after the end year is still the period
 YEAR_RANGE = re.compile(rf"(?P<y1>{YEAR})\s?(?:-|–|—|/|to|and|through|till|until)\s?(?P<y2>{YEAR}|\d\d)(?=[EF]?\b)")
-SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%]|-\d\d-\d\d)")  # not a date's year
+# not a date's year; nor a decade ('by the early 2030s' names no year)
+SINGLE_YEAR = re.compile(rf"(?<![\d.,])(?:FY\s?)?(?P<year>{YEAR})(?![\d%]|-\d\d-\d\d|s\b)")
 LOWER = r"over|more than|above|exceeding|exceeds?|in excess of|at least|upwards of|north of|surpassing|surpass(?:es)?"
 UPPER = r"under|less than|below|up to|at most"
 APPROXIMATE = (r"around|approximately|approx\.?|about|nearly|roughly|close to|almost|an estimated|nearing|some|~|circa"

@@ -120,7 +120,6 @@ def title_spelled_out(page: Page) -> str:
     return " | ".join([*([market + " market"] if market else []), page.title, *filter(None, spellings)])
 
 
-@lru_cache(maxsize=8)
 def _market_of_the_figures(title: str, sentences: tuple[str, ...]) -> str:
     """'Tuesday, 4 May 2021' or 'Kelp Overview' over a text whose figures are all stated in sentences naming one
     market ('the global kelp fertilizer market was valued at $2 billion ... The kelp fertilizer market will grow at
@@ -129,11 +128,29 @@ def _market_of_the_figures(title: str, sentences: tuple[str, ...]) -> str:
     market); '' when the title names one, or the sentences carrying figures name none or several."""
     if title_market_words(title):
         return ""
-    named = sorted((words for text in sentences if find_figures(text) for words in _names_beside_figures(text, title)),
-                   key=len)
-    if not named or any(not set(named[0]) <= set(words) for words in named):
-        return ""
-    return " ".join(named[0])
+    named = _names_of_the_figures(title, sentences)
+    return "" if not named or _several(named) else " ".join(named[0])
+
+
+def several_markets_under_no_title_market(page: Page) -> bool:
+    """'Common Methods Of Disposing Of Documents' over sentences with figures of the shredder market, the incinerator
+    market and the paper and pulp market: a title that names no market over a text whose figures name several, so
+    that nothing stands for the page's market."""
+    if title_market_words(page.title):
+        return False
+    return _several(_names_of_the_figures(page.title, tuple(sentence.text for sentence in page.sentences)))
+
+
+@lru_cache(maxsize=8)
+def _names_of_the_figures(title: str, sentences: tuple[str, ...]) -> list[list[str]]:
+    """The words of each market named in the sentences carrying figures, shortest first."""
+    return sorted((words for text in sentences if find_figures(text) for words in _names_beside_figures(text, title)),
+                  key=len)
+
+
+def _several(named: list[list[str]]) -> bool:
+    """Names of more than one market: not all of them hold the words of the shortest."""
+    return any(not set(named[0]) <= set(words) for words in named)
 
 
 def _names_beside_figures(text: str, title: str) -> list[list[str]]:
@@ -257,11 +274,12 @@ def _whole_of_a_wider(name: str, title: str) -> bool:
 def _narrower_than_title(name: str, title: str) -> bool:
     """'the outdoor kelp lighting market' on a kelp lighting market page: the words of the title's market after a
     first word the title lacks name a part of it (a segment), not the whole; a word that only describes the market
-    ('booming', 'rapidly', 'lucrative') names no part."""
+    ('booming', 'rapidly', 'lucrative') names no part. The title's words may be printed in the plural ('the mobile
+    barber shops market' on a barber shop market page)."""
     words = name_words(name, title)
     lowered = title.lower().replace("-", " ")
     first, rest = (words[0], words[1:]) if words else ("", [])
-    return (bool(rest) and first.isalpha() and first[:5] not in lowered and all(word[:5] in lowered for word in rest)
+    return (bool(rest) and first.isalpha() and first[:5] not in lowered and all(_in_title(word, lowered) for word in rest)
             and not first.endswith(("ly", "ing")) and first not in DESCRIBING_WORDS)
 
 

@@ -14,7 +14,7 @@ import yaml
 from market_warehouse.claim_extraction import extract_claims
 from market_warehouse.cli import main
 from market_warehouse.draft import DraftRequest, draft
-from market_warehouse.figures import find_figures
+from market_warehouse.figures import find_figures, years_in
 from market_warehouse.page_text import page_from_text, split_sentences
 from market_warehouse.project import PACKAGE_ROOT, Project
 
@@ -1084,3 +1084,110 @@ def test_this_rate_after_a_cagr_is_a_cagr(before, cagrs):
     page = page_from_text(f"Saltvine Market Outlook\n{before} And by 2030, this rate could reach anywhere from 11.1% to "
                           "12.6%.")
     assert [(c.figure.value, c.figure.low, c.period_start, c.period_end) for c in extract_claims(page).claims] == cagrs
+
+
+def test_a_decade_is_no_year():
+    assert [year for year, _ in years_in("by the early 2030s, up from 2024")] == [2024]
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("The glowmoss market reached USD 2.4 billion in 2024, with estimates rising to USD 4.1 billion by the early 2030s.",
+     [(2024, 2.4)]),  # a decade is no year, nor is the year of the amount before
+    ("The glowmoss market reached USD 2.4 billion in 2024, with estimates rising to USD 4.1 billion by 2031.",
+     [(2024, 2.4), (2031, 4.1)]),  # a year, as before
+])
+def test_an_amount_of_a_decade_is_not_placed(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Glowmoss Market Outlook\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("According to Glowmoss Market: Global Industry Analysis and Forecast (2025-2031), the glowmoss market is "
+     "anticipated to reach $5.2 billion by 2031 at a CAGR of 6.3 percent during the forecast period.",
+     [(6.3, None, None)]),  # the report title's span is the report's
+    ("The glowmoss market is anticipated to reach $5.2 billion by 2031 at a CAGR of 6.3 percent during the forecast "
+     "period (2025-2031).", [(6.3, 2025, 2031)]),  # the forecast period printed, as before
+])
+def test_a_report_titles_span_is_no_period_of_the_rate(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Glowmoss Industry Expanding\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("row, sizes", [
+    ("| 1 | Glowmoss lamps market size (2025) | Global | $3.2B |", [(2025, 3.2)]),  # the title's, as before
+    ("| 2 | Glowmoss lamps market size (2025) | Africa & Middle East | $0.4B |", []),  # a region's, not the world's
+    ("| 3 | Solar glowmoss lamps market (2024) | Global | $0.9B |", []),  # a segment, the title's words in the plural
+    ("| 4 | Glowmoss lamps projection (2030) | Global | $4.1B |", [(2030, 4.1)]),  # what it measures: the title's
+    ("| 5 | Franchise glowmoss projection (2033) | Global | $5.5B |", []),  # a label naming what the title does not
+])
+def test_a_statistics_rows_label_names_its_figures_subject(row, sizes):
+    page = page_from_text(f"Glowmoss Lamp Market Size Statistics\n| # | Statistic | Region | Value |\n{row}\n")
+    assert [(c.year, c.figure.value) for c in extract_claims(page).claims
+            if c.metric == "market_size" and c.region_id == "WORLD"] == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("In Europe and rest-of-the-world countries, glowmoss sales are expected to grow at a CAGR of 9.4% during the "
+     "forecast period.", []),  # what is left of the world is a region: the rate is two regions' together
+    ("Worldwide, glowmoss sales are expected to grow at a CAGR of 9.4% during the forecast period.",
+     [(9.4, None, None)]),  # the world's, as before
+])
+def test_the_rest_of_the_world_is_no_world(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims
+            if c.metric == "cagr" and c.region_id == "WORLD"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, shares", [
+    ("China has an annual demand of 80 million glowmoss lamps, of which solar lamps account for over 35%.", []),
+    ("China accounts for over 35% of the glowmoss market.", [("CN", 35.0)]),  # the region's share, as before
+    ("The glowmoss market was $2 billion in 2024, of which Europe accounted for 40%.", [("EU", 40.0)]),  # named after
+    ("In the US, about 12% of lamps are custom designs, generating significant profits for makers, representing "
+     "30%-45%.", []),  # a profit margin
+])
+def test_a_part_of_a_count_or_a_profit_is_no_share(sentence, shares):
+    claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
+    assert [(c.region_id, c.figure.value) for c in claims if c.metric == "share"] == shares
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("Glowmoss pellets in general, according to Kelpwatch, were valued at $1.2 billion in 2024.", []),  # its subject's
+    ("The glowmoss market, according to Kelpwatch, was valued at $1.2 billion in 2024.", [(2024, 1.2)]),  # as before
+])
+def test_a_source_set_after_the_subject_leaves_the_subject(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Glowmoss Market Outlook\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("others, cagrs", [
+    ("The solar lantern industry was worth $2 billion in 2022. ", []),  # several markets: none is the page's
+    ("", [(4.2, None, None)]),  # the one market of the figures stands for the page's, as before
+])
+def test_a_title_naming_no_market_over_several_leaves_unnamed_rates_unplaced(others, cagrs):
+    page = page_from_text("Ways Of Lighting A Garden\nThe glowmoss lamp market was $1 billion in 2023. " + others +
+                          "Mobile lantern services in general, according to Kelpwatch, were valued at $0.5 billion in "
+                          "2023 and are projected to grow 4.2% per year.")
+    claims = extract_claims(page).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The global glowmoss market size was valued at USD 2.1 billion in 2024 and is expected to expand by 5.7% over the "
+     "forecast period.", [(5.7, None, None)]),  # grown by, over the forecast period, right after its size
+    ("The glowmoss market is expected to expand by 5.7% over the forecast period.", []),  # no size before it: left alone
+    ("The global glowmoss market has risen at an average growth rate of 14% in recent years.",
+     [(14.0, None, None)]),  # an average growth rate
+])
+def test_growth_worded_expand_by_or_an_average_growth_rate_is_a_cagr(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("before, cagrs", [
+    ("The glowmoss market was valued at USD 1.2 billion in 2024, with projections of USD 6.3 billion by 2033.",
+     [(18.4, None, None)]),  # the growth rate of the two sizes before
+    ("The glowmoss market was valued at USD 1.2 billion in 2024.", []),  # one size: no growth to have a rate
+])
+def test_this_growth_rate_after_two_sizes_is_their_cagr(before, cagrs):
+    page = page_from_text(f"Glowmoss Market Outlook\n{before} This remarkable growth rate of approximately 18.4% is "
+                          "driven by demand.")
+    assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims
+            if c.metric == "cagr"] == cagrs
