@@ -21,6 +21,7 @@ from market_warehouse.claim_wordings import (
     AVERAGE_RATE_AFTER_SIZE,
     BARE_MARKET_SUBJECT,
     BREAKDOWN_LABEL,
+    BY_PERIOD_RIGHT_AFTER,
     CAGR_CUE,
     CAGR_OF_OTHER,
     CAGR_THROUGH,
@@ -93,10 +94,12 @@ from market_warehouse.claim_wordings import (
     PER_YEAR_AFTER,
     PERIOD_BEFORE_CAGR,
     PERIOD_RIGHT_AFTER,
+    POINTS_BACK_TO_REACH,
     PROFIT_BEFORE,
     PROJECTED,
     PROJECTION_OF,
     QUANTITY_UNIT_AFTER,
+    RANKED_IN_THE_WORLD,
     RATE_IN_MARKET_FOR,
     RATE_IN_OTHER,
     RATES_BEFORE,
@@ -628,11 +631,12 @@ def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
     """'... the global kelp fertilizer market was worth $4 billion in 2024. Some expect this figure to pass $9
     billion by 2031' (or 'expect this to double and reach $9 billion'): 'this figure' is the world size drafted from
     the sentence before, in the same paragraph; so is 'The projection of $9 billion by 2031 assumes ...' (or 'This
-    means spending could reach $9 billion' after 'Kelp spending is expected to grow ...') after a sentence giving the
-    world market's size or CAGR."""
+    means spending could reach $9 billion' after 'Kelp spending is expected to grow ...', or 'This should reach $9
+    billion by 2031' and 'But it is projected to hit $9 billion') after a sentence giving the world market's size or
+    CAGR."""
     if THIS_FIGURE.search(context.before):
         metrics = ("market_size",)
-    elif PROJECTION_OF.match(context.text[:context.figure.start]) or _this_means_the_same(context):
+    elif _points_back_to_the_market(context):
         metrics = ("market_size", "cagr")
     else:
         return False
@@ -641,6 +645,16 @@ def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
               and claim.sentence.section == sentence.section and claim.sentence.paragraph == sentence.paragraph
               and claim.sentence.number == sentence.number - 1]
     return bool(claims) and claims[-1].region_id == "WORLD"
+
+
+def _points_back_to_the_market(context: _Context) -> bool:
+    """'The projection of $9 billion', 'This means spending could reach $9 billion', or a sentence opening with a
+    subject pointing back that reaches its first amount (the figure, or the amount before the rate: 'But it is
+    projected to hit $9 billion by 2031, at a CAGR of 6%')."""
+    if PROJECTION_OF.match(context.text[:context.figure.start]) or _this_means_the_same(context):
+        return True
+    first = next((figure for figure in find_figures(context.text) if figure.kind == "money"), None)
+    return first is not None and POINTS_BACK_TO_REACH.match(context.text[:first.start]) is not None
 
 
 def _this_means_the_same(context: _Context) -> bool:
@@ -732,7 +746,7 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
     decade = DECADE_RIGHT_AFTER.match(after)
     if decade:
         return f"year unclear: a decade ('{decade.group(0).strip()}') is no year"
-    found = years_in(after)
+    found = _years_after(after)
     if found and not _year_of_the_next_clause(context):
         return found[0][0], ""
     before = _year_before(context)
@@ -743,6 +757,14 @@ def _year_of(context: _Context, extraction: Extraction) -> tuple[int, str] | str
         return year_range(opening.group("period"))[1], ""
     return (_year_at_growth_end(context) or _year_of_the_volume(context) or _that_year(context)
             or _opening_by_year(context) or "year unclear: no year stated beside the amount")
+
+
+def _years_after(after: str) -> list[tuple[int, int]]:
+    """The years printed after an amount, the first its year; but 'USD 9 billion by 2025- 2034' is reached by the
+    period's end year, so that comes first."""
+    by_period = BY_PERIOD_RIGHT_AFTER.match(after)
+    span = year_range(by_period.group(0)) if by_period else None
+    return [(span[1], by_period.start()), *years_in(after)] if span else years_in(after)
 
 
 def _year_of_the_next_clause(context: _Context) -> bool:
@@ -1040,9 +1062,11 @@ def _second_of_joint_regions(context: _Context) -> str:
 
 def _is_the_global_market(mention: RegionMention, text: str) -> bool:
     """'North America dominated the global market with 35% share': 'global' names the market, not the region;
-    'China, the world's second biggest economy, ...': a ranking among the world's, not the world's figure."""
+    'China, the world's second biggest economy, ...' or 'Asia is the largest kelp market in the world, at ...': a
+    ranking among the world's, not the world's figure."""
     return mention.region_id == "WORLD" and (GLOBAL_WHOLE.match(text[mention.end:]) is not None
-                                             or WORLD_RANKING.match(text[mention.end:]) is not None)
+                                             or WORLD_RANKING.match(text[mention.end:]) is not None
+                                             or RANKED_IN_THE_WORLD.search(text[:mention.start]) is not None)
 
 
 def _is_cagr(context: _Context) -> bool:

@@ -166,6 +166,12 @@ WORLD_SPENDING = re.compile(rf"{NOT_A_COMPANYS}\b(?:global|worldwide|world)\s+(?
 THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate|amount|total|number)\b"
                          r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\s+(?:[\w-]+\s+){0,4}?(?:reach|hit|exceed|"
                          r"surpass|pass|top|total|(?:grow|rise|climb)\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+# 'This should reach a staggering $9 billion by 2031', 'But it is projected to hit $9 billion': a subject pointing back,
+# opening the sentence, right before the verb of the amount it reaches
+POINTS_BACK_TO_REACH = re.compile(r"^(?:(?:but|and|yet)\s+)?(?:this|it)\s+(?:(?:is|was)\s+(?:projected|expected|forecast|"
+                                  r"estimated|set|poised|anticipated)\s+to|should|could|will|would|may|might)\s+"
+                                  r"(?:reach|hit|exceed|surpass|top|pass|total|(?:grow|rise|climb)\s+to)\s+"
+                                  r"(?:an?\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
 # 'This means spending could reach $9 billion' after 'Kelp spending is expected to grow ...': the same subject
 THIS_MEANS = re.compile(r"^this\s+means\s+(?:that\s+)?(?P<what>[a-z][\w-]*)\s+(?:could|will|would|should|may|might|can)\b",
                         re.IGNORECASE)
@@ -232,6 +238,8 @@ NEXT_CLAUSE_YEAR = re.compile(r"\s*,\s*(?:and|while|but|whereas)\s+(?:by|in)\s+(
 # 'USD 15.6 billion by the early 2030s': a decade right after an amount is its time, and no year
 DECADE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|during|through|into)\s+(?:the\s+)?(?:early\s+|mid[\s-]|late\s+)?"
                                 r"(?:19|20)\d0s\b", re.IGNORECASE)
+# 'to USD 9 billion by 2025- 2034': an amount reached 'by' a period is reached at its end, not at its start
+BY_PERIOD_RIGHT_AFTER = re.compile(r"^\s*,?\s*by\s+(?:19|20)\d\d\s?(?:-|–|—|to)\s?(?:19|20)\d\d\b", re.IGNORECASE)
 YEAR_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|in|of|for|until|through)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b",
                               re.IGNORECASE)
 # 'a CAGR of 7% from 2024 numbers', 'a 7% CAGR from 2024': a start year alone right after the CAGR (no end year after it)
@@ -260,6 +268,9 @@ TIME_WORDS = re.compile(r"\b(?:years?|period|decades?|terms?|future|time|horizon
                         r"markets?|industry|sector|coming|next|forecast)\b", re.IGNORECASE)
 # 'China, the world's second biggest economy, ...': a ranking in the world, not a world figure
 WORLD_RANKING = re.compile(r"^['’]s\s+(?:\w+\s+)?(?:largest|biggest|leading|top|\w+est)\b", re.IGNORECASE)
+# 'The Asian market represents the largest kelp market in the world, at $1.4 billion': the region's rank in the world
+RANKED_IN_THE_WORLD = re.compile(r"\b(?:largest|biggest|greatest|leading|top|most\s+\w+)\b[^,;]{0,60}?\bin\s+the\s+$",
+                                 re.IGNORECASE)
 # 'volume sales of heat pumps ... a CAGR of 13.6%', 'imaging volumes are growing 5 percent annually', 'consumers will
 # add broadband lines at a CAGR of 23 percent': the rate of volumes sold or of things counted, not of the market's value
 VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|deliveries)\b"

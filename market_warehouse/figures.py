@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 'USD 4,4 billion': a decimal comma, read only where no thousands separator can be meant (one digit after it, a
+# scale word right after that)
+DECIMAL_COMMA = r"\d{1,3},\d(?=\s?(?:trillion|billion|million)\b)"
+NUMBER = rf"{DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD",
                     "us dollars": "USD", "u.s. dollars": "USD", "usd$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR",
                     "euros": "EUR",
@@ -50,10 +53,16 @@ MONEY_CURRENCY_INSIDE = re.compile(rf"(?<![\w.$€£¥₹,])(?!{YEAR_LIKE}\b)(?P
                                    re.IGNORECASE)
 BARE_SCALED = re.compile(rf"(?<![\w.$€£¥₹,]){NO_YEAR_RANGE}{AMOUNT}\s?(?P<scale>trillion|billion|million)\b", re.IGNORECASE)
 PERCENT_SIGN = r"\s?(?:%|percent\b|per cent\b)"
+# 'a compound annual growth rate of six percent': a whole number to twenty in words, alone ('thirty-five' and the end
+# of 'five to ten percent' are left alone)
+NUMBER_WORDS = {word: index for index, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split()) if index}
+PERCENT_NUMBER = rf"{NUMBER}|(?<![\w-])(?<!to\s)(?:{'|'.join(NUMBER_WORDS)})(?![\w-])"
 PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and\s+(?P<bnum2>{NUMBER})"
                      rf"|(?<![\d.,])(?!{YEAR_LIKE}\s?[-–—]\s?\d{{1,2}}(?:\.\d+)?{PERCENT_SIGN})"  # '2030 - 4.6%' is no range
-                     rf"(?P<num>{NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?){PERCENT_SIGN}",
-                     re.IGNORECASE)
+                     rf"(?P<num>{PERCENT_NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?)"
+                     rf"{PERCENT_SIGN}", re.IGNORECASE)
 # 'rates ranging from approximately 9% up to as high as 13.8%': one range, when a range's words lead it (RANGE_FROM);
 # 'grew from 9% up to 13.8%' is two figures
 PERCENT_UP_TO = re.compile(rf"(?<![\d.,])(?P<num>{NUMBER}){PERCENT_SIGN}\s+up\s+to\s+(?:as\s+high\s+as\s+)?"
@@ -148,10 +157,18 @@ def _printed_numbers(groups: dict) -> tuple[str, ...]:
 
 
 def _signed_values(kind: str, numbers: tuple[str, ...], sentence: str, start: int) -> list[float]:
-    values = [float(number.replace(",", "")) for number in numbers]
+    values = [_number_value(number) for number in numbers]
     if kind == "percent" and re.search(r"(?:^|[\s(:])[-−–]$", sentence[max(0, start - 2):start]):
         return [-value for value in values]  # 'a negative CAGR of -8.6%', ': –8.6%' (a dash against the number)
     return values
+
+
+def _number_value(number: str) -> float:
+    """A printed number's value: in words ('six'), with a decimal comma ('4,4' before 'billion'), or with thousands
+    separators ('6,717.18')."""
+    if number.lower() in NUMBER_WORDS:
+        return float(NUMBER_WORDS[number.lower()])
+    return float(number.replace(",", "." if re.fullmatch(r"\d{1,3},\d", number) else ""))
 
 
 def _low_end_scaled(values: list[float], kind: str, scale: str) -> list[float]:

@@ -70,6 +70,8 @@ GENERIC_MARKET_WORDS = {"the", "global", "worldwide", "overall", "total", "entir
                         # what is read about it, not its name ('Modular Kelp Reports Industry Analysis', 'Global Demand &
                         # Market': the title names no market of its own)
                         "report", "reports", "demand",
+                        # what moves a market, not its name ('Megatrends and market drivers': no market of its own)
+                        "megatrends", "trends", "drivers",
                         # how big it is, not which market ('a multi-billion dollar market')
                         "multi", "multibillion", "billion", "million", "trillion", "dollar"}
 

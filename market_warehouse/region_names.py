@@ -15,7 +15,7 @@ REGION_NAMES = {
     "WORLD": ["global", "worldwide", "world"],
     "NA": ["North America", "North American"],
     "EU": ["Europe", "European"],
-    "APAC": ["Asia-Pacific", "Asia Pacific", "Asia Pacific (APAC)", "APAC", "Asia"],
+    "APAC": ["Asia-Pacific", "Asia Pacific", "Asia Pacific (APAC)", "APAC", "Asia", "Asian"],
     "LATAM": ["Latin America", "Latin American", "LATAM", "Central & South America", "Central and South America"],
     "MEA": ["Middle East & Africa", "Middle East and Africa", "Middle East, and Africa", "MEA",
             "Africa & Middle East", "Africa and the Middle East", "Africa and Middle East"],

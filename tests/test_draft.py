@@ -90,7 +90,12 @@ def page_numbers(page: Path) -> set[float]:
     printed before it), read from the raw file, tags and all, independently of the code."""
     raw = page.read_text(encoding="utf-8").replace("−", "-")
     numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", raw)}
+    numbers |= {float(n.replace(",", ".")) for n in re.findall(r"\b\d{1,3},\d(?= (?:billion|million))", raw)}  # '1,3 billion'
+    numbers |= {float(WORDS.index(word.lower())) for word in re.findall(r"\b(\w+) percent\b", raw) if word.lower() in WORDS}
     return numbers | {-float(n.replace(",", "")) for n in re.findall(r"(?<![\w.])[-–](\d[\d,]*(?:\.\d+)?)", raw)}
+
+
+WORDS = "zero one two three four five six seven eight nine ten".split()  # 'seven percent'
 
 
 def stands_on_page(value: float, printed: set[float]) -> bool:
@@ -1191,3 +1196,55 @@ def test_this_growth_rate_after_two_sizes_is_their_cagr(before, cagrs):
                           "driven by demand.")
     assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims
             if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("The glowmoss market is forecast to climb to USD 912.4 Million by 2026- 2033.", [(2033, 912.4)]),  # the end year
+    ("The glowmoss market is forecast to climb to USD 912.4 Million by 2033.", [(2033, 912.4)]),  # as before
+    ("The glowmoss market is expected to reach more than USD 1,3 billion in 2030.", [(2030, 1.3)]),  # a decimal comma
+    ("The glowmoss market was valued at USD 1,350 million in 2030.", [(2030, 1350.0)]),  # thousands, as before
+])
+def test_an_amount_by_a_period_and_a_decimal_comma(sentence, sizes):
+    assert sizes_drafted(page_from_text(f"Glowmoss Market Outlook\n{sentence}")) == sizes
+
+
+@pytest.mark.parametrize("sentence, cagrs", [
+    ("The Asian market represents the largest glowmoss market in the world, at $0.8 billion, with a CAGR of 5.4% to "
+     "2031.", [("APAC", 5.4)]),  # the region's rank in the world, not the world's rate
+    ("The glowmoss market in the world is worth $0.8 billion, with a CAGR of 5.4% to 2031.", [("WORLD", 5.4)]),
+])
+def test_a_region_ranked_in_the_world_keeps_its_rate(sentence, cagrs):
+    claims = extract_claims(page_from_text(f"Glowmoss Market Outlook\n{sentence}")).claims
+    assert [(c.region_id, c.figure.value) for c in claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("before, drafted_size", [
+    ("The global glowmoss market was valued at USD 2.35 billion in 2023.", True),  # the world size before
+    ("The glowmoss market is set to grow at a CAGR of 6.2% from 2024 to 2031.", True),  # the world rate before
+    ("Glowmoss lamps are made in many colours.", False),  # no world claim before: 'This' points to nothing drafted
+])
+def test_this_should_reach_points_back_to_the_world_claim_before(before, drafted_size):
+    page = page_from_text(f"Glowmoss Market Outlook\n{before} This should reach a remarkable USD 3.8 billion by 2031.")
+    assert ((2031, 3.8) in sizes_drafted(page)) == drafted_size
+
+
+@pytest.mark.parametrize("rate, cagrs", [
+    ("seven percent", [(7.0, None, None)]),  # a rate in words, after an amount reached by what points back
+    ("thirty-five percent", []),  # a compound number in words is left alone
+])
+def test_it_is_projected_to_hit_with_a_rate_in_words(rate, cagrs):
+    page = page_from_text("Glowmoss Market Outlook\nFor instance, according to estimates, the total revenue as of 2020 "
+                          f"was $1.9 billion. But it is projected to hit $2.6 billion by 2025, on a compound annual "
+                          f"growth rate of {rate}.")
+    claims = extract_claims(page).claims
+    assert [(c.figure.value, c.period_start, c.period_end) for c in claims if c.metric == "cagr"] == cagrs
+    assert (2025, 2.6) in sizes_drafted(page)
+
+
+@pytest.mark.parametrize("title, sizes", [
+    ("Megatrends and Market Drivers", [(2023, 2.35)]),  # names no market: the text's one market stands for it
+    ("Megaliths and Market Drivers", []),  # 'megaliths' is a market's name the text's figures are not of
+])
+def test_a_title_of_market_drivers_names_no_market(title, sizes):
+    page = page_from_text(f"{title}\nThe global glowmoss market was valued at USD 2.35 billion in 2023.")
+    assert sizes_drafted(page) == sizes
