@@ -86,3 +86,11 @@ def test_numbers_take_ascii_digits_with_sign_point_and_exponent_only():
         assert parsed is None and "not a valid double" in problem, cell
     assert _parse_cell("2025", "integer", False) == (2025, None)
     assert _parse_cell("\uff12\uff10\uff12\uff15", "integer", False)[0] is None
+
+
+def test_contracts_are_read_again_once_their_yaml_changes(project_copy):
+    # load_contracts keeps the parsed YAML while the file is unchanged; an edited contract must be seen at once.
+    assert load_contracts(project_copy)["sources"].column_types["edition_year"] == "integer"
+    dbt_project = project_copy.root / "dbt_project.yml"
+    dbt_project.write_text(dbt_project.read_text().replace("edition_year: integer", "edition_year: bigint"))
+    assert load_contracts(project_copy)["sources"].column_types["edition_year"] == "bigint"
