@@ -277,13 +277,11 @@ VOLUME_SUBJECT = re.compile(r"\bvolume\s+(?:sales|shipments|consumption|demand|d
                             r"|\bvolumes\s+(?:are|were|will|have|had)\s+(?:[\w-]+\s+){0,2}?(?:grow|ris|increas|expand|climb)\w*"
                             r"|\badd(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:lines|connections|subscribers|subscriptions|users|"
                             r"customers|units|devices)\b"
-                            # 'adoption rates are increasing 12% annually': how fast buyers take it up, not the value
-                            r"|\badoption(?:\s+rates?)?\s+(?:(?:is|are|was|were|has|have|will)\s+)?(?:[\w-]+\s+){0,2}?"
+                            # 'adoption rates are increasing 12% annually' (how fast buyers take it up, not the value), 'with
+                            # prevalence increasing by 2.5% annually' (how fast a count of people grows)
+                            r"|\b(?:adoption(?:\s+rates?)?|prevalence|incidence|population|cases|patients|sufferers)\s+"
+                            r"(?:(?:is|are|was|were|has|have|will)\s+)?(?:[\w-]+\s+){0,2}?"
                             r"(?:grow|ris|increas|expand|climb)\w*\s+(?:(?:by|at)\s+)?(?:(?:around|about|nearly|some|over)\s+)?$"
-                            # 'with prevalence increasing by 2.5% annually': how fast a count of people grows
-                            r"|\b(?:prevalence|incidence|population|cases|patients|sufferers)\s+(?:(?:is|are|was|were|has|have|"
-                            r"will)\s+)?(?:[\w-]+\s+){0,2}?(?:grow|ris|increas|expand|climb)\w*\s+(?:(?:by|at)\s+)?"
-                            r"(?:(?:around|about|nearly|some|over)\s+)?$"
                             # 'The global soda ash production has increased at a CAGR of ~2.5%': how fast the output grows
                             r"|\b(?:production|output)\s+(?:(?:is|are|was|were|has|have|had|will)\s+)?(?:been\s+)?"
                             r"(?:grow|ris|increas|expand|climb)\w*\s+(?:by|at)\s+(?:an?\s+)?(?:CAGR|compound(?:ed)?\s+annual\s+"
