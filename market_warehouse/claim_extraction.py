@@ -173,6 +173,7 @@ from market_warehouse.market_names import (
     not_the_title_market,
     several_markets_under_no_title_market,
     spelled_out,
+    title_market_in_other_words,
     title_market_words,
     title_spelled_out,
     without_regions,
@@ -194,6 +195,7 @@ class Claim:
     period_end: int | None = None
     period_text: str = ""
     resolved_relative: str = ""  # 'last year' resolved against the page's date
+    market_reason: str = ""  # why a sentence naming no market is read as the page's market (the sentence before)
 
     @property
     def unit(self) -> str:
@@ -481,7 +483,8 @@ def _place_money(context: _Context, extraction: Extraction) -> Claim | str | Non
     if isinstance(year, str):
         return year
     claim = Claim("market_size", figure, context.sentence, region.label if region else "(market as a whole)",
-                  region.region_id if region else "WORLD", year=year[0], resolved_relative=year[1])
+                  region.region_id if region else "WORLD", year=year[0], resolved_relative=year[1],
+                  market_reason=_market_reason(context, extraction))
     if carried is not None:
         claim.resolved_relative = " ".join(filter(None, [year[1], f"Unit '{carried[1]}' read from the other amount "
                                                                   "of the sentence, which it grows from"]))
@@ -645,6 +648,37 @@ def _refers_to_world_claim(context: _Context, extraction: Extraction) -> bool:
               and claim.sentence.section == sentence.section and claim.sentence.paragraph == sentence.paragraph
               and claim.sentence.number == sentence.number - 1]
     return bool(claims) and claims[-1].region_id == "WORLD"
+
+
+def _market_reason(context: _Context, extraction: Extraction) -> str:
+    """Why a figure is read as the page's market though its sentence does not name it with the title's words (for
+    the review sheet): the text names it in other words, or the sentence points back to the sentence before."""
+    return _market_in_other_words(context) or _market_pointed_back_to(context, extraction)
+
+
+def _market_in_other_words(context: _Context) -> str:
+    """'The world kelp lamp market is now valued at $2bn' on a 'Kelp Lighting Market' page: the market the clause
+    names is read as the page's only because the text's figures name no other, nor the title's (market_names.py)."""
+    market = title_market_in_other_words(context.page)
+    if not market:
+        return ""
+    names = [without_regions(name) for name in market_names(spelled_out(context.text[:context.figure.start],
+                                                                         context.page), context.page.title)]
+    return (f"Market read as the page's: the text's figures name the '{market} market' and no other, never the "
+            "title's market, named in other words" if names and not_the_title_market(names, context.page.title) else "")
+
+
+def _market_pointed_back_to(context: _Context, extraction: Extraction) -> str:
+    """Why a figure in a sentence naming no market is the page's market: what points back to the world claim drafted
+    from the sentence before ('It's projected to reach $9 billion'), or the world size drafted beside it in its
+    sentence; '' when the sentence names a market, or nothing points back."""
+    if MARKET_NOT_NAMED.search(context.text) or SIZE_CUE.search(context.text):
+        return ""
+    if _refers_to_world_claim(context, extraction):
+        return (f"Market read from sentence {context.sentence.number - 1} of the section, whose world figure was drafted: "
+                "the subject of this sentence points back to it")
+    return next((claim.market_reason for claim in extraction.claims if claim.sentence is context.sentence
+                 and claim.market_reason), "")
 
 
 def _points_back_to_the_market(context: _Context) -> bool:
@@ -1166,7 +1200,7 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     of_another = _cagr_of_something_else(context)
     if of_another:
         return of_another
-    if not _names_a_size(context, extraction):
+    if not (_names_a_size(context, extraction) or _rate_of_the_size_pointed_back(context, extraction)):
         if any(other.kind == "money" for other in find_figures(context.text)):
             return "a CAGR beside an amount in a sentence that names no market (a product's or a segment's?)"
         subject = _other_subject(context)
@@ -1180,9 +1214,17 @@ def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
     if problem:
         return problem
     claim = Claim("cagr", context.figure, context.sentence, region.label if region else "(market as a whole)",
-                  region.region_id if region else "WORLD")
+                  region.region_id if region else "WORLD", market_reason=_market_reason(context, extraction))
     _set_period(claim, context, extraction)
     return _within_the_warehouse_years(claim)
+
+
+def _rate_of_the_size_pointed_back(context: _Context, extraction: Extraction) -> bool:
+    """'Analysts predict this figure will reach $85 billion by 2025, showcasing a CAGR of around 8%': the world size
+    drafted from the rate's own sentence, before it, through what points back to the sentence before, is the
+    market's, and so is the rate beside it (its sentence names no market of its own)."""
+    return any(claim.metric == "market_size" and claim.region_id == "WORLD" and claim.sentence is context.sentence
+               and claim.market_reason for claim in extraction.claims)
 
 
 def _within_the_warehouse_years(claim: Claim) -> Claim | str:

@@ -167,11 +167,17 @@ THIS_FIGURE = re.compile(r"\b(?:this|that|the\s+same)\s+(?:figure|value|estimate
                          r"|\b(?:expect|project|forecast|predict)(?:s|ed)?\s+this\s+to\s+(?:[\w-]+\s+){0,4}?(?:reach|hit|exceed|"
                          r"surpass|pass|top|total|(?:grow|rise|climb)\s+to)\s+(?:an?\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # 'This should reach a staggering $9 billion by 2031', 'But it is projected to hit $9 billion': a subject pointing back,
-# opening the sentence, right before the verb of the amount it reaches
-POINTS_BACK_TO_REACH = re.compile(r"^(?:(?:but|and|yet)\s+)?(?:this|it)\s+(?:(?:is|was)\s+(?:projected|expected|forecast|"
-                                  r"estimated|set|poised|anticipated)\s+to|should|could|will|would|may|might)\s+"
-                                  r"(?:reach|hit|exceed|surpass|top|pass|total|(?:grow|rise|climb)\s+to)\s+"
-                                  r"(?:an?\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+# opening the sentence, right before the verb of the amount it reaches; after an opening phrase too ('By 2031 it is
+# expected to grow up to $9 billion', 'What's more, it's on track to set a new record of $9 billion'), and worded
+# 'It's', 'this valuation' or 'Another estimate' ('Another estimate projects growth to $9 billion')
+POINTS_BACK_TO_REACH = re.compile(r"^(?:(?:but|and|yet)\s+|by\s+(?:19|20)\d\d\s*,?\s+|[\w'’ ]{1,25},\s*)?"
+                                  r"(?:it(?:['’]s)?|this(?:\s+(?:valuation|estimate))?|another\s+(?:estimate|projection|"
+                                  r"forecast))\s+(?:(?:is|was|are|currently|now|still|projected|expected|forecast|estimated|set|"
+                                  r"poised|anticipated|on\s+track|to|should|could|will|would|may|might|projects?)\s+){0,4}"
+                                  r"(?:reach|hit|exceed|surpass|top|pass|total|stands?\s+at|set\s+a\s+new\s+record\s+of|"
+                                  r"(?:grow|rise|climb|growth)\s+(?:up\s+)?to)\s+"
+                                  r"(?:(?:an?|well|over|around|about|approximately|roughly|nearly|more\s+than)\s+){0,2}"
+                                  r"(?:[a-z-]+\s+)?$", re.IGNORECASE)
 # 'This means spending could reach $9 billion' after 'Kelp spending is expected to grow ...': the same subject
 THIS_MEANS = re.compile(r"^this\s+means\s+(?:that\s+)?(?P<what>[a-z][\w-]*)\s+(?:could|will|would|should|may|might|can)\b",
                         re.IGNORECASE)

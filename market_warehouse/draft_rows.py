@@ -124,6 +124,8 @@ def _claim_row(source: SourceInfo, claim: Claim, claim_id: str, breakdown: str, 
     note = quote(claim.sentence.text)
     if claim.resolved_relative:
         note += f" {claim.resolved_relative}."
+    if claim.market_reason:
+        note += f" {claim.market_reason}."
     if claim.period_text == "during the forecast period" and claim.period_end:
         note += f" Forecast period read as {claim.period_start}-{claim.period_end}."
     return {

@@ -122,16 +122,38 @@ def title_spelled_out(page: Page) -> str:
     return " | ".join([*([market + " market"] if market else []), page.title, *filter(None, spellings)])
 
 
+@lru_cache(maxsize=8)
 def _market_of_the_figures(title: str, sentences: tuple[str, ...]) -> str:
     """'Tuesday, 4 May 2021' or 'Kelp Overview' over a text whose figures are all stated in sentences naming one
     market ('the global kelp fertilizer market was valued at $2 billion ... The kelp fertilizer market will grow at
     6%'): a title that names no market (by title_market_words) stands for that market, named by the shortest name
     when every other holds its words ('Kelp Fertilizer Treatment Market To Hit $3 Billion' above it is the same
-    market); '' when the title names one, or the sentences carrying figures name none or several."""
-    if title_market_words(title):
-        return ""
+    market); so does a title naming its market in other words than the text (see _in_other_words); '' when the
+    title names the text's market, or the sentences carrying figures name none or several."""
     named = _names_of_the_figures(title, sentences)
-    return "" if not named or _several(named) else " ".join(named[0])
+    if not named or _several(named):
+        return ""
+    title_words = title_market_words(title)
+    return " ".join(named[0]) if not title_words or _in_other_words(named, title_words, title, sentences) else ""
+
+
+def _in_other_words(named: list[list[str]], title_words: list[str], title: str, sentences: tuple[str, ...]) -> bool:
+    """'Kelp Lighting Market Drives Growth' over a text whose figures all name 'the global kelp lamp market', which
+    its other sentences name again: no market the figures name is the title's, the one they name shares a word of its
+    name (a market sharing none, 'the global seaweed market', may be another one the page cites) and is the text's
+    subject, named in more than one sentence (a market named once, beside one figure, may be a part or a whole of
+    the title's the page cites: not read as the title's)."""
+    naming = [text for text in sentences if any(words == named[0] for words in _names_beside_figures(text, title))]
+    return (all(not_the_title_market([" ".join(words)], title) for words in named) and len(naming) > 1
+            and any(_same_word(word, other) for word in named[0] for other in title_words))
+
+
+def title_market_in_other_words(page: Page) -> str:
+    """The one market the text's figures name, standing for a title's market they never name ('' when the title
+    names none, or the text's figures name it)."""
+    if not title_market_words(page.title):
+        return ""
+    return _market_of_the_figures(page.title, tuple(sentence.text for sentence in page.sentences))
 
 
 def several_markets_under_no_title_market(page: Page) -> bool:

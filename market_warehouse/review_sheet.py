@@ -73,7 +73,8 @@ def _claims_section(rows: DraftRows) -> list[str]:
         when = claim.year or f"{claim.period_start or '?'}-{claim.period_end or '?'} ({claim.period_text or 'none'})"
         lines.append(f"| {claim_id} | {claim.metric} | {_cell(claim.region_label)} ({claim.region_id}) | {_cell(when)} "
                      f"| {_cell(value)} | {figure.bound} | {_cell(claim.sentence.section)}, sentence "
-                     f"{claim.sentence.number} | {_cell(_context(claim.sentence.text, figure.text))} |")
+                     f"{claim.sentence.number} | {_cell(_context(claim.sentence.text, figure.text))}"
+                     f"{_cell(' (' + claim.market_reason + ')') if claim.market_reason else ''} |")
     for row in named:
         lines.append(f"| {row['claim_id']} | region_named | {_cell(row['region_label'])} ({row['region_id']}) | - | "
                      f"none | {row['bound']} | {_cell(row['section'])} | {_cell(row['note'])} |")

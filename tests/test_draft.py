@@ -1248,3 +1248,57 @@ def test_it_is_projected_to_hit_with_a_rate_in_words(rate, cagrs):
 def test_a_title_of_market_drivers_names_no_market(title, sizes):
     page = page_from_text(f"{title}\nThe global glowmoss market was valued at USD 2.35 billion in 2023.")
     assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("title, again, sizes", [
+    ("Glowmoss Lantern Market Drives Coastal Lighting", True, [(2024, 1.42)]),  # the title's market in other words
+    ("Glowmoss Lantern Market Drives Coastal Lighting", False, []),  # named once: maybe a part or a whole cited
+    ("Seaweed Lantern Market Drives Coastal Lighting", True, []),  # shares no word of it: another market cited
+])
+def test_the_texts_one_market_in_other_words_stands_for_the_title_market(title, again, sizes):
+    named_again = " Coastal towns drive the glowmoss lamp market." if again else ""
+    page = page_from_text(f"{title}\nThe global glowmoss lamp market was valued at USD 1.42 billion in 2024.{named_again}")
+    assert sizes_drafted(page) == sizes
+
+
+def test_a_market_in_other_words_beside_the_title_market_is_another():
+    page = page_from_text("Glowmoss Lantern Market Drives Coastal Lighting\nThe global glowmoss lamp market was valued at "
+                          "USD 1.42 billion in 2024. The glowmoss lantern market was worth USD 0.9 billion in 2024.")
+    assert sizes_drafted(page) == [(2024, 0.9)]  # the text names the title's market too: the lamp market is another
+
+
+@pytest.mark.parametrize("sentence, size", [
+    ("It’s projected to reach USD 2.10 billion by 2031.", (2031, 2.1)),
+    ("By 2031 it is expected to grow up to USD 2.9 billion.", (2031, 2.9)),
+    ("What’s more, it’s currently on track to set a new record of USD 2.9 billion by 2031.", (2031, 2.9)),
+    ("Another estimate projects growth to USD 3.4 billion by 2031.", (2031, 3.4)),
+    ("As of 2031, this valuation stands at well over USD 3.4 billion.", (2031, 3.4)),
+])
+def test_a_subject_pointing_back_after_an_opening_phrase(sentence, size):
+    for before, drafted_size in (("The global glowmoss market was valued at USD 1.4 billion in 2024.", True),
+                                 ("Glowmoss lamps are sold along many coasts.", False)):  # nothing drafted to point to
+        page = page_from_text(f"Glowmoss Market Outlook\n{before} {sentence}")
+        assert (size in sizes_drafted(page)) == drafted_size
+
+
+@pytest.mark.parametrize("before, cagrs", [
+    ("In 2023, the global glowmoss market was worth USD 1.3 billion.", [(7.8, None, None)]),
+    ("Glowmoss lamps are sold along many coasts.", []),  # the amount is no size drafted: nor its rate
+])
+def test_a_rate_beside_a_size_pointed_back_is_the_markets(before, cagrs):
+    page = page_from_text(f"Glowmoss Market Outlook\n{before} Analysts predict this figure will reach USD 2.2 billion by "
+                          "2030, showcasing a compound annual growth rate (CAGR) of around 7.8%.")
+    assert [(c.figure.value, c.period_start, c.period_end) for c in extract_claims(page).claims
+            if c.metric == "cagr"] == cagrs
+
+
+def test_the_review_sheet_says_why_a_sentence_is_read_as_the_pages_market(drafted):
+    folder = drafted["results"]["structural_subjects.txt"].folder
+    claims = (folder / "REVIEW.md").read_text().split("## Claims", 1)[1].split("## Regions")[0]
+    lines = {line.split("|")[2].strip() + " " + line.split("|")[5].strip(): line for line in claims.splitlines()
+             if line.startswith("| fixture")}
+    assert "named in other words" in lines["market_size USD 1.42 billion"]
+    assert "points back to it" in lines["market_size USD 2.10 billion"]
+    assert "points back to it" in next(line for key, line in lines.items() if key.startswith("cagr"))
+    notes = {row["value"]: row["note"] for row in read_csv(folder / "market_claims.csv")}
+    assert "Market read from sentence 2 of the section" in notes["3.4"]
