@@ -258,19 +258,21 @@ def _drop_repeated_cagrs(extraction: Extraction) -> None:
 def _drop_rounded_title_sizes(extraction: Extraction, title: str) -> None:
     """'... Market expected to reach almost $13B in 2026' over a text stating $12.77 billion by 2026: a title's size
     worded as approximate (or as a bound) within a tenth of a size the text states for the same year and region is
-    that size rounded, listed as not placed rather than drafted a second time."""
+    that size rounded, listed as not placed rather than drafted a second time; so is an exact one printed with fewer
+    decimals (_printed_rounded)."""
     in_title, in_text = _title_and_text_sizes(extraction, title)
     for claim in in_title:
-        if any(_rounds_to(other, claim) for other in in_text):
+        if any(_rounds_to(other, claim) if claim.figure.bound != "exact" else _printed_rounded(other, claim)
+               for other in in_text):
             extraction.claims.remove(claim)
             extraction.unplaced.append(Unplaced(claim.figure.text, claim.sentence, _ROUNDED_TITLE_SIZE))
 
 
 def _title_and_text_sizes(extraction: Extraction, title: str) -> tuple[list[Claim], list[Claim]]:
-    """The sizes drafted from the title and worded as approximate or as a bound; and the sizes drafted from the text."""
+    """The sizes drafted from the title; and the sizes drafted from the text."""
     sizes = [c for c in extraction.claims if c.metric == "market_size" and c.figure.value is not None]
     in_title = [c for c in sizes if c.sentence.text.strip() == title]
-    return [c for c in in_title if c.figure.bound != "exact"], [c for c in sizes if c not in in_title]
+    return in_title, [c for c in sizes if c not in in_title]
 
 
 def _rounds_to(claim: Claim, rounded: Claim) -> bool:
@@ -278,6 +280,17 @@ def _rounds_to(claim: Claim, rounded: Claim) -> bool:
     value = rounded.value_in_unit(rounded.figure.value)
     return (claim.year == rounded.year and claim.region_id == rounded.region_id
             and abs(claim.value_in_unit(claim.figure.value) - value) <= 0.1 * value)
+
+
+def _printed_rounded(claim: Claim, rounded: Claim) -> bool:
+    """'... Market Is Expected to Reach $73 Billion by 2030' over a text stating $73.03 billion by 2030: a title's
+    exact size is the text's size of the same year and region printed with fewer decimals when it is that size
+    rounded to them and within 1% of it ('$7B' over $6.84 billion is a figure of its own)."""
+    decimals = len(rounded.figure.printed[0].partition(".")[2])
+    value, other = rounded.value_in_unit(rounded.figure.value), claim.value_in_unit(claim.figure.value)
+    return (claim.year == rounded.year and claim.region_id == rounded.region_id and rounded.figure.scale_in_bn ==
+            claim.figure.scale_in_bn and round(claim.figure.value, decimals) == rounded.figure.value
+            and abs(other - value) <= 0.01 * value)
 
 
 def _share_periods_per_paragraph(extraction: Extraction) -> None:
@@ -730,8 +743,13 @@ def _revenue_of_the_market(context: _Context) -> bool:
 
 _REPEATED_CAGR = ("the same CAGR printed again without a period: drafted once, with the period printed beside it "
                   "elsewhere on the page")
-_ROUNDED_TITLE_SIZE = "the title's size rounded ('almost', 'over'): the text's size of the same year, drafted from the text"
+_ROUNDED_TITLE_SIZE = ("the title's size rounded ('almost', 'over', or fewer decimals): the text's size of the same "
+                       "year, drafted from the text")
 _PAIRED = "figures paired 'respectively' with several subjects or periods: place them by hand"
+# 'hit $107 billion in 2015 and is projected to surpass $150 billion by the end of the decade': a forecast amount
+# printed with no year of its own after one printed with its year
+_EARLIER_AMOUNTS_YEAR = ("year unclear: a forecast amount with no year of its own; the one year before it is the "
+                         "earlier amount's")
 _SEGMENT_BEFORE = "'the market' of the sentence before it, which is a segment's: segments are not placed automatically"
 
 
@@ -835,6 +853,8 @@ def _year_before(context: _Context) -> tuple[int, str] | str | None:
     growth_end = _year_at_growth_end(context) if _year_of_the_amount_before(context) else None
     if growth_end:
         return growth_end
+    if _year_of_the_amount_before(context) and PROJECTED.search(context.before):
+        return _EARLIER_AMOUNTS_YEAR
     opening = OPENING_YEAR.match(context.text)
     compared = COMPARED_WITH.sub("", context.before)
     if opening and compared != context.before and not years_in(compared):
@@ -1448,7 +1468,19 @@ def _forecast_years(context: _Context, extraction: Extraction, after: str) -> tu
     if start and own is None:
         return int(start.group("year")), None, start.group(0)
     period = own or extraction.forecast_period
+    if own is None and _title_span_unlike_the_years(context, extraction):
+        return None, None, "during the forecast period (the page title's span is not the years printed with it)"
     return (period[0], period[1], "during the forecast period") if period else (None, None, "during the forecast period")
+
+
+def _title_span_unlike_the_years(context: _Context, extraction: Extraction) -> bool:
+    """'... Market Forecast 2024-2033' over 'valued at US$ 5.6 billion in 2022 and ... US$ 12.8 billion by 2032, at a
+    CAGR of 7.9% during the forecast period': the page's forecast period is only the title's span (the text prints
+    none) and the rate's sentence prints years outside it, so the span is the report's, not surely the rate's."""
+    span = extraction.forecast_period
+    if span is None or span != extraction.title_period:
+        return False
+    return any(not span[0] <= year <= span[1] for year, _ in years_in(context.text))
 
 
 def _from_year_to_size_year(context: _Context) -> tuple[int, int, str] | None:

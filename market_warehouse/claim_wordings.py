@@ -336,7 +336,9 @@ VOLUME = re.compile(r"\b\d[\d,.]*\s?(?:(?:million|billion|thousand|mn|bn|[MBK])\
 QUANTITY_UNIT_AFTER = re.compile(r"^\s?(?:metric\s+)?(?:tonnes|tons|units|liters|litres|barrels|gallons|kilograms|kg)\b",
                                  re.IGNORECASE)
 VOLUME_RATE_AFTER = re.compile(r"^\s*(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
-VOLUME_OPENING = re.compile(r"^(?:in|by)\s+(?:volume|units|quantity|tonnage)(?:\s+terms)?\b", re.IGNORECASE)
+# 'In terms of quantity, the market ... is expected to increase at a CAGR of 5%': the same, worded 'in terms of'
+VOLUME_OPENING = re.compile(r"^(?:in|by)\s+(?:terms\s+of\s+)?(?:volume|units|quantity|tonnage)(?:\s+terms)?\b",
+                            re.IGNORECASE)
 VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approximately|roughly|nearly|some|over|more\s+than)\s+)?$",
                        re.IGNORECASE)  # 'which takes the market volume to 9M units'
 VALUE_WORD = re.compile(r"\bvalue\b", re.IGNORECASE)

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# 'USD 4,4 billion': a decimal comma, read only where no thousands separator can be meant (one digit after it, a
-# scale word right after that)
-DECIMAL_COMMA = r"\d{1,3},\d(?=\s?(?:trillion|billion|million)\b)"
+# 'USD 4,4 billion', '27,8 bn USD': a decimal comma, read only where no thousands separator can be meant (one digit
+# after it, a scale word or its short form right after that)
+DECIMAL_COMMA = r"\d{1,3},\d(?=\s?(?:trillion|billion|million|tn|bn|mn)\b)"
 NUMBER = rf"{DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD",
                     "us dollars": "USD", "u.s. dollars": "USD", "usd$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR",

@@ -90,7 +90,7 @@ def page_numbers(page: Path) -> set[float]:
     printed before it), read from the raw file, tags and all, independently of the code."""
     raw = page.read_text(encoding="utf-8").replace("−", "-")
     numbers = {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", raw)}
-    numbers |= {float(n.replace(",", ".")) for n in re.findall(r"\b\d{1,3},\d(?= (?:billion|million))", raw)}  # '1,3 billion'
+    numbers |= {float(n.replace(",", ".")) for n in re.findall(r"\b\d{1,3},\d(?= (?:billion|million|bn|mn))", raw)}  # '2,9 bn'
     numbers |= {float(WORDS.index(word.lower())) for word in re.findall(r"\b(\w+) percent\b", raw) if word.lower() in WORDS}
     return numbers | {-float(n.replace(",", "")) for n in re.findall(r"(?<![\w.])[-–](\d[\d,]*(?:\.\d+)?)", raw)}
 
@@ -1302,3 +1302,49 @@ def test_the_review_sheet_says_why_a_sentence_is_read_as_the_pages_market(drafte
     assert "points back to it" in next(line for key, line in lines.items() if key.startswith("cagr"))
     notes = {row["value"]: row["note"] for row in read_csv(folder / "market_claims.csv")}
     assert "Market read from sentence 2 of the section" in notes["3.4"]
+
+
+@pytest.mark.parametrize("figure, reason", [
+    ("$41 Billion", "the title's size rounded"),  # the title's $41 Billion by 2032: the text's $41.02 billion again
+    ("$9.4 billion", "the one year before it is the earlier amount's"),  # 'by the end of the decade' is no year
+    ("3 percent", "a CAGR of the market's volume"),  # 'In terms of quantity, ...'
+])
+def test_wordings_of_batches_67_to_70_not_placed(drafted, figure, reason):
+    assert reason in unplaced_line(drafted, "batch67_70_wordings.txt", figure)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("projected to grow up to 27,8 bn USD by 2032", [27.8]),  # a decimal comma before 'bn'
+    ("valued at USD 4,4 mn in 2024", [4.4]),
+    ("valued at USD 4,400 mn in 2024", [4400.0]),  # a thousands separator: three digits after the comma
+])
+def test_a_decimal_comma_before_a_short_scale_word(text, values):
+    assert [f.value for f in find_figures(text)] == values
+
+
+@pytest.mark.parametrize("title_amount, amount, sizes", [
+    ("$73 Billion", "$73.03 billion", [(2030, 73.03)]),  # the title's is the text's size printed with fewer decimals
+    ("$73 Billion", "$74.2 billion", [(2030, 73.0), (2030, 74.2)]),  # another figure: both drafted
+    ("$7 Billion", "$6.84 billion", [(2030, 7.0), (2030, 6.84)]),  # rounds to 7, but not within 1%: a figure of its own
+])
+def test_a_title_size_is_the_text_size_printed_with_fewer_decimals(title_amount, amount, sizes):
+    page = page_from_text(f"Driftglass Kiln Market Is Expected to Reach {title_amount} by 2030\nThe driftglass kiln "
+                          f"market should reach {amount} by 2030.")
+    assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("was valued at US$ 3.2 billion in 2023 and should reach US$ 5.9 billion by 2033, at a CAGR of 6.3% during the "
+     "forecast period.", (None, None)),  # the amounts' years fall outside the title's span: not surely the rate's
+    ("was valued at US$ 3.2 billion in 2025 and should reach US$ 5.9 billion by 2034, at a CAGR of 6.3% during the "
+     "forecast period.", (2025, 2034)),  # the amounts' years within the title's span: its forecast period
+])
+def test_a_title_span_is_the_forecast_period_only_with_the_years_printed(sentence, period):
+    page = page_from_text(f"Saltfern Decking Market Forecast 2025-2034\nThe global saltfern decking market {sentence}")
+    assert [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"] == [period]
+
+
+def test_a_forecast_amount_after_an_amount_with_its_year_takes_not_that_year():
+    page = page_from_text("Driftglass Kiln Market\nGlobal driftglass kiln sales hit $5.1 billion in 2021 and are expected to "
+                          "pass $9.4 billion by the end of the decade, and were $4.8 billion in 2020.")
+    assert sizes_drafted(page) == [(2021, 5.1), (2020, 4.8)]
