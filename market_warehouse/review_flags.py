@@ -1,7 +1,8 @@
 """The rule book's flags on a draft, before it reaches the seeds: what a reviewer must look at.
 
 Each flag is what a rule would raise once the rows are built (docs/rules.md and the GX rule book): a
-stated CAGR that differs from the one the sizes imply (rule 8), a title period that differs from the text,
+stated CAGR that differs from the one the sizes imply (rule 8), a CAGR drafted with no period beside the two world
+sizes of its sentence, a title period that differs from the text,
 shares that do not add up to 100 (rule 1), a region named without a share (rule 11) or beside its own parent
 (rule 21), duplicate or conflicting claims (rule 9), a currency other than USD, a relative date.
 """
@@ -27,6 +28,7 @@ def review_flags(extraction: Extraction, listings: Listings, claims: list[Claim]
                  parents: dict[str, str | None]) -> list[Flag]:
     flags = []
     flags += _cagr_vs_sizes(claims)
+    flags += _cagrs_without_period(claims)
     flags += _title_period(extraction, claims)
     flags += _share_sums(claims)
     flags += _regions_without_share(extraction, listings, claims)
@@ -74,6 +76,23 @@ def _cagr_vs_sizes(claims: list[Claim]) -> list[Flag]:
         if abs(claim.figure.value - implied) > CONSISTENCY_TOLERANCE_PTS:
             flags.append(Flag("CAGR vs sizes", f"stated {claim.figure.text} ({_where(claim.sentence)}) but the sizes "
                               f"{sizes[first]:g} ({first}) and {sizes[last]:g} ({last}) imply {implied:.2f} %"))
+    return flags
+
+
+def _cagrs_without_period(claims: list[Claim]) -> list[Flag]:
+    """'grow from $1.4 billion in 2020 to $6.3 billion by 2025, at a CAGR of 35.4%': a rate printed with no period is
+    drafted with none (pages, and the development set's labels, disagree on whether such a rate is the one joining
+    the two sizes: bench/EXTRACT.md), so the sheet names the two sizes' years for the reviewer to enter or leave."""
+    flags = []
+    for claim in claims:
+        if claim.metric != "cagr" or claim.region_id != "WORLD" or claim.period_start or claim.period_end:
+            continue
+        years = sorted({size.year for size in claims if size.metric == "market_size" and size.region_id == "WORLD"
+                        and size.sentence is claim.sentence and size.year})
+        if len(years) == 2:
+            flags.append(Flag("CAGR without period", f"{claim.figure.text} ({_where(claim.sentence)}) is drafted with no "
+                              f"period; its sentence's world sizes are of {years[0]} and {years[1]}: if the rate joins "
+                              f"them, enter period_start_year {years[0]} and period_end_year {years[1]} in its row"))
     return flags
 
 

@@ -304,6 +304,14 @@ def test_wordings_of_batch_14_not_placed(drafted, figure, reason):
     assert reason in unplaced_line(drafted, "batch14_wordings.txt", figure)
 
 
+def test_a_cagr_with_no_period_is_drafted_without_one_and_the_sheet_names_its_sizes_years(drafted):
+    folder = drafted["results"]["batch67_70_title_span.txt"].folder
+    cagr = next(row for row in read_csv(folder / "market_claims.csv") if row["metric"] == "cagr")
+    assert (cagr["period_start_year"], cagr["period_end_year"]) == ("", "")
+    flags = (folder / "REVIEW.md").read_text().split("## Flags", 1)[1].split("## Claims")[0]
+    assert "enter period_start_year 2023 and period_end_year 2033 in its row" in flags
+
+
 def test_a_title_heading_is_read_after_the_text_and_flagged_against_it(drafted):
     folder = drafted["results"]["batch14_wordings.txt"].folder
     rows = read_csv(folder / "market_claims.csv")
