@@ -31,6 +31,7 @@ from market_warehouse.claim_wordings import (
     CITATION_AT_END,
     CLAUSE_BREAK,
     COMPARED_WITH,
+    CONCESSION,
     CONJUNCTION,
     CONVERSION_CLOSE,
     CONVERSION_OPEN,
@@ -39,6 +40,7 @@ from market_warehouse.claim_wordings import (
     DEMAND_SUBJECT,
     DIFFERENCE_AFTER,
     DRIVER_WHICH,
+    ECONOMIC_IMPACT,
     EXPECTED_BY,
     FASTEST_GROWTH,
     FOLLOWED_BY,
@@ -90,11 +92,13 @@ from market_warehouse.claim_wordings import (
     OVER_THE_FORECAST_PERIOD,
     PART_CUE,
     PART_OF_WHOLE,
+    PART_SUBJECT,
     PEOPLE_IN_REGIONS,
     PER_YEAR_AFTER,
     PERIOD_BEFORE_CAGR,
     PERIOD_RIGHT_AFTER,
     POINTS_BACK_TO_REACH,
+    PRICE_SUBJECT,
     PROFIT_BEFORE,
     PROJECTED,
     PROJECTION_OF,
@@ -128,6 +132,7 @@ from market_warehouse.claim_wordings import (
     SHARE_AT_AMOUNT,
     SHARE_BEFORE,
     SHARE_OF_OTHER,
+    SHARE_OF_THE_AMOUNT,
     SIZE_CUE,
     SOURCE_CITATION,
     SPEAKER,
@@ -511,7 +516,7 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
     not_a_value = _volume_or_profit(context)
     if not_a_value:
         return not_a_value
-    if SEGMENT_CUE.search(_without_cause_after(context)):
+    if _amount_of_a_segment(context):
         return "a segment's figure: segments are not placed automatically"
     if _paired_amounts(context):
         return _PAIRED
@@ -531,14 +536,22 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
     return ""
 
 
+def _amount_of_a_segment(context: _Context) -> bool:
+    """A segment named in the sentence (but not among the segments its growth is owed to), or a subject said to be one."""
+    return SEGMENT_CUE.search(_without_cause_after(context)) is not None or _subject_is_a_part(context)
+
+
 def _volume_or_profit(context: _Context) -> str:
-    """A volume printed with a currency ('USD 17.25 million tonnes'), or a profit ('the airline industry's net profit
-    will increase to $38.4 billion'), not the market's value; '' when neither."""
+    """A volume printed with a currency ('USD 17.25 million tonnes'), a profit ('the airline industry's net profit
+    will increase to $38.4 billion') or an economic impact ('$70 billion in total economic activity'), not the
+    market's value; '' when none."""
     unit = QUANTITY_UNIT_AFTER.match(context.after)
     if unit:
         return f"a volume: a unit of quantity ('{unit.group(0).strip()}') follows the amount, not money"
     if PROFIT_BEFORE.search(context.text[:context.figure.start]):
         return "a profit (earnings, income), not the market's size"
+    if ECONOMIC_IMPACT.match(context.after) or ECONOMIC_IMPACT.search(context.before):
+        return "an economic impact (all the activity an industry brings about), not the market's size"
     return ""
 
 
@@ -550,13 +563,26 @@ def _without_cause_after(context: _Context) -> str:
 
 
 def _of_a_whole_or_another_region(context: _Context) -> str:
-    """Why an amount is no region's or world's size: the whole a region holds a part of, or the market of a region
-    or country named in the sentence before ('its market'); '' when neither."""
+    """Why an amount is no region's or world's size: the whole a region holds a part of (or, under a title naming no
+    market, the whole any part holds a share of), or the market of a region or country named in the sentence before
+    ('its market'); '' when none."""
     fraction = FRACTION_OF.search(context.before)
     if fraction and _region_before(context) is not None:
         return f"the whole a region holds a part of ('{fraction.group(0).strip()}'), not the region's size"
+    if _whole_of_a_share_under_no_title_market(context):
+        return ("the whole a part holds a share of ('x% of the'), under a title naming no market: the page's market "
+                "may be the part")
     region = _region_its_market_is_of(context)
     return f"the market of the region or country of the sentence before ('its', {region}), not the world's" if region else ""
+
+
+def _whole_of_a_share_under_no_title_market(context: _Context) -> bool:
+    """'Kelp lamps are forecast to account for 73% of the $9.3 billion outdoor lighting market' under 'Kelp Lamp Growth
+    To Pick Up': the amount after a share is the whole the subject is a part of; with no market named in the title,
+    the page may be about the part, and the whole another, wider market."""
+    previous = context.earlier[-1] if context.earlier else None
+    return (previous is not None and previous.kind == "percent" and SHARE_OF_THE_AMOUNT.match(context.before) is not None
+            and not title_market_words(context.page.title))
 
 
 def _region_its_market_is_of(context: _Context) -> str:
@@ -751,6 +777,15 @@ _PAIRED = "figures paired 'respectively' with several subjects or periods: place
 _EARLIER_AMOUNTS_YEAR = ("year unclear: a forecast amount with no year of its own; the one year before it is the "
                          "earlier amount's")
 _SEGMENT_BEFORE = "'the market' of the sentence before it, which is a segment's: segments are not placed automatically"
+
+
+def _subject_is_a_part(context: _Context) -> bool:
+    """'Small kelp lamps will still be the largest sector in 2030, accounting for almost $2 billion': a subject said to
+    be a sector, segment or application of the market is a part of it; not when it is a region or a market itself
+    ('The kelp industry is a key sector of the blue economy')."""
+    part = PART_SUBJECT.match(_reported_clause(context.text[:context.figure.start]))
+    return (part is not None and not SUBJECT_OF_THE_MARKET.search(part.group("what"))
+            and not region_mentions(part.group("what")))
 
 
 def _market_of_a_segment(context: _Context) -> bool:
@@ -1206,7 +1241,8 @@ def _continues_cagr(context: _Context) -> bool:
 
 
 def _place_cagr(context: _Context, extraction: Extraction) -> Claim | str:
-    if SEGMENT_CUE.search(context.text[:context.figure.start]) or SEGMENT_AFTER.match(context.text[context.figure.end:]):
+    if (SEGMENT_CUE.search(context.text[:context.figure.start]) or SEGMENT_AFTER.match(context.text[context.figure.end:])
+            or _subject_is_a_part(context)):
         return "a segment's CAGR: segments are not placed automatically"
     if _market_of_a_segment(context):
         return _SEGMENT_BEFORE
@@ -1267,8 +1303,9 @@ def _cagr_of_something_else(context: _Context) -> str:
     demand_for = _demand_for_another(context)
     if demand_for:
         return f"the CAGR of demand for '{demand_for}', which the page title does not name"
-    if _rate_of_volume(context):
-        return "a CAGR of the market's volume (units, tonnes), not of its value"
+    not_of_the_value = _rate_of_volume_or_price(context)
+    if not_of_the_value:
+        return not_of_the_value
     if FASTEST_GROWTH.search(context.text[:context.figure.start]) and _region_before(context) is None:
         return "the CAGR of what grows fastest, a part of the market (a segment's?), not of the market"
     wider = _wider_market(context)
@@ -1314,6 +1351,25 @@ def _rate_of_volume(context: _Context) -> bool:
     volume_rate = any(VOLUME_TO.search(rest[:volume.start()]) for volume in VOLUME.finditer(rest)) or VOLUME.search(
         context.before)
     return bool(volume_rate) and not any(figure.kind == "money" for figure in find_figures(context.text))
+
+
+def _rate_of_volume_or_price(context: _Context) -> str:
+    """Why a rate is not of the market's value: it is of its volume, or of a price; '' when neither."""
+    if _rate_of_volume(context):
+        return "a CAGR of the market's volume (units, tonnes), not of its value"
+    if _rate_of_a_price(context):
+        return "the rate of a price (an average selling price), not of the market's value"
+    return ""
+
+
+def _rate_of_a_price(context: _Context) -> bool:
+    """'The ASP for kelp lamps is projected to drop by a CAGR of -2.0% between 2017-2022, compared to a -4.7% annual
+    rate of decline between 2012-2017': the rates after a price opening the sentence (or a clause) are the price's, as
+    long as no market, revenue or sales is named between them ('prices fall, while the market grows at 4%')."""
+    clause = _reported_clause(context.text[:context.figure.start])
+    price = PRICE_SUBJECT.search(clause)
+    return price is not None and not re.search(r"\b(?:markets?|industry|sector|revenues?|sales)\b", clause[price.end():],
+                                               re.IGNORECASE)
 
 
 def _revenue_of_another(context: _Context) -> str:
@@ -1385,7 +1441,7 @@ def _row_subject(context: _Context) -> str:
 
 
 def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None:
-    after = SOURCE_CITATION.split(context.after)[0]
+    after = SOURCE_CITATION.split(_rate_clause_after(context))[0]
     period = (_range_after(after) or _label_period(context) or _period_before(context)
               or _period_before_the_cagr(context) or _period_after_the_amount(context))
     if period:
@@ -1415,6 +1471,12 @@ def _set_period(claim: Claim, context: _Context, extraction: Extraction) -> None
         return
     upcoming = NEXT_YEARS.search(after)
     claim.period_text = upcoming.group(0) if upcoming else ""
+
+
+def _rate_clause_after(context: _Context) -> str:
+    """The text after a rate up to a concession ('..., although that was helped by the 2008-2009 recovery'), whose
+    years are another clause's, not the rate's period."""
+    return CONCESSION.split(context.after)[0]
 
 
 def _set_open_end(claim: Claim, context: _Context, open_end: re.Match) -> None:
@@ -1550,7 +1612,7 @@ def _period_before(context: _Context) -> tuple[int, int, str] | None:
     was valued at $1 billion in 2021, would grow at a CAGR of 9%')."""
     opening = OPENING_PERIOD.match(context.text)
     span = year_range(opening.group("period")) if opening else None
-    if span is None or any(figure.kind != "money" for figure in context.earlier) or years_in(context.after):
+    if span is None or any(figure.kind != "money" for figure in context.earlier) or years_in(_rate_clause_after(context)):
         return None
     years = [year for year, _ in years_in(context.text[opening.end():context.figure.start])]
     return span if all(span[0] - 1 <= year <= span[1] for year in years) else None

@@ -30,8 +30,9 @@ CAGR_CUE = re.compile(r"(?:\b|(?<=\ba))CAGR\b|compound(?:ed)? annual growth|annu
 # 'From 2019 to 2022, revenue rose at a 9% CAGR': a period opening the sentence, before the CAGR; 'During the forecast
 # period (2022-2030), the market will grow ...', and after the lead-in of a clause ('The end result is that from 2017 to
 # 2023, the market ...')
-OPENING_PERIOD = re.compile(r"^(?:[^,;]{0,40}?\bthat\s+)?(?:between|from|over|during|in)\s+(?:the\s+(?:years|"
-                            r"(?:forecast\s+)?period)\s+\(?)?(?P<period>(?:19|20)\d\d\s?"
+OPENING_PERIOD = re.compile(r"^(?:[^,;]{0,40}?\bthat\s+)?(?:between|from|over|during|in)\s+(?:the\s+"
+                            # 'In the previous five-year period (2010-2015), ...'
+                            r"(?:(?:previous|past|last|[\w]+-year)\s+){0,2}(?:years|(?:forecast\s+)?period)\s+\(?)?(?P<period>(?:19|20)\d\d\s?"
                             r"(?:-|–|—|to|and|through)\s?(?:19|20)\d\d)\)?\s*,", re.IGNORECASE)
 GREW_TO = re.compile(r"\b(?:grew|rose|climbed|increased|expanded|jumped)\s+to\s+(?:(?:around|about|approximately|roughly|nearly|"
                      r"some|over|more\s+than)\s+)?$", re.IGNORECASE)
@@ -465,3 +466,27 @@ CHANGE_AFTER = re.compile(r"^\s?(?:rise|increase|growth|decline|decrease|drop|ju
 # '$36 billion in 2013 thanks to demand by the PC storage segments': what the growth is owed to, after the amount, is
 # no part of the amount's wording
 CAUSE_AFTER = re.compile(r"\b(?:thanks\s+to|owing\s+to|due\s+to|driven\s+by|fuel(?:l)?ed\s+by)\b", re.IGNORECASE)
+# 'The ASP for kelp lamps is projected to drop by a CAGR of -2.0%', '..., while kelp lamp prices will fall at a 3% CAGR':
+# a price (an average selling price) opening the sentence or a clause, the subject of the rates after it
+PRICE_SUBJECT = re.compile(r"(?:^|\b(?:while|whereas|but|and)\s+)(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                           r"(?:(?:average|mean)\s+(?:selling\s+|sales\s+|unit\s+)?prices?|ASPs?|prices?)\b(?:\s+(?:of|for|per)\s+[^,;%$]{1,60}?)?\s+(?:is|are|was|were|will|"
+                           r"would|could|should|may|might|has|have|had|fell|rose|dropped|declined|decreased|grew|increased)\b",
+                           re.IGNORECASE)
+# 'Small kelp lamps will still be the largest sector in 2030, accounting for $2 billion', 'Solar lamps are forecast to
+# be the fastest growing application, at a CAGR of 20%': a subject said to be one sector (segment, application) of the
+# market, a part of it
+PART_SUBJECT = re.compile(r"^(?:the\s+)?(?P<what>(?:[\w&'/-]+\s+){1,4}?)(?:(?:is|are|was|were)\s+(?:(?:forecast|expected|projected|"
+                          r"set|poised|likely)\s+to\s+(?:be|remain)\s+)?|will\s+(?:still\s+)?(?:be|remain)\s+|remains?\s+|remained\s+)"
+                          r"(?:still\s+)?(?:the|an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:sector|segment|application|category|"
+                          r"end[\s-]use)s?\b", re.IGNORECASE)
+# '... was responsible for $70 billion in total economic activity in the US': what an industry brings about in an
+# economy (its suppliers' and workers' spending too), not what is sold in its market
+ECONOMIC_IMPACT = re.compile(r"^\s*(?:in|of)\s+(?:total\s+)?economic\s+(?:activity|impact|output|contribution)\b"
+                             r"|\beconomic\s+(?:impact|activity|output|contribution)\s+(?:of|was|is|reached|totall?ed|"
+                             r"stood\s+at)\s+(?:(?:around|about|approximately|roughly|nearly|some)\s+)?$", re.IGNORECASE)
+# 'In the previous five-year period (2010-2015), sales rose at a CAGR of 17%, although that was helped by the recovery
+# from the 2008-2009 recession': a concession after the rate is another clause, whose years are not the rate's period
+CONCESSION = re.compile(r"\b(?:although|though|whereas|albeit)\b", re.IGNORECASE)
+# 'Kelp lamps account for 73% of the $9 billion outdoor lighting market': the amount right after a share of it is the
+# whole's, which the part holds a share of
+SHARE_OF_THE_AMOUNT = re.compile(r"^\s*of\s+(?:the|a|an)\s+$", re.IGNORECASE)

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# 'USD 4,4 billion', '27,8 bn USD': a decimal comma, read only where no thousands separator can be meant (one digit
-# after it, a scale word or its short form right after that)
-DECIMAL_COMMA = r"\d{1,3},\d(?=\s?(?:trillion|billion|million|tn|bn|mn)\b)"
+# 'USD 4,4 billion', '27,8 bn USD', '$56,3-billion': a decimal comma, read only where no thousands separator can be
+# meant (one digit after it, a scale word or its short form right after that)
+DECIMAL_COMMA = r"\d{1,3},\d(?=(?:\s?|-)(?:trillion|billion|million|tn|bn|mn)\b)"
 NUMBER = rf"{DECIMAL_COMMA}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_SYMBOLS = {"usd": "USD", "us$": "USD", "us $": "USD", "u.s.$": "USD", "u.s. $": "USD", "$": "USD",
                     "us dollars": "USD", "u.s. dollars": "USD", "usd$": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR",
@@ -58,7 +58,9 @@ PERCENT_SIGN = r"\s?(?:%|percent\b|per cent\b)"
 NUMBER_WORDS = {word: index for index, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split()) if index}
-PERCENT_NUMBER = rf"{NUMBER}|(?<![\w-])(?<!to\s)(?:{'|'.join(NUMBER_WORDS)})(?![\w-])"
+# 'a CAGR of 18,5%': a decimal comma before a percent sign, where no thousands separator can be meant either
+PERCENT_DECIMAL_COMMA = r"\d{1,2},\d(?=\s?(?:%|percent\b|per cent\b))"
+PERCENT_NUMBER = rf"{PERCENT_DECIMAL_COMMA}|{NUMBER}|(?<![\w-])(?<!to\s)(?:{'|'.join(NUMBER_WORDS)})(?![\w-])"
 PERCENT = re.compile(rf"(?:between\s+(?P<bnum>{NUMBER})(?:{PERCENT_SIGN})?\s+and\s+(?P<bnum2>{NUMBER})"
                      rf"|(?<![\d.,])(?!{YEAR_LIKE}\s?[-–—]\s?\d{{1,2}}(?:\.\d+)?{PERCENT_SIGN})"  # '2030 - 4.6%' is no range
                      rf"(?P<num>{PERCENT_NUMBER})(?:{PERCENT_SIGN})?(?:\s?(?:-|–|—|to)\s?(?P<num2>{NUMBER}))?)"
