@@ -41,6 +41,7 @@ from market_warehouse.claim_wordings import (
     DIFFERENCE_AFTER,
     DRIVER_WHICH,
     ECONOMIC_IMPACT,
+    END_WITH_RATE,
     EXPECTED_BY,
     FASTEST_GROWTH,
     FOLLOWED_BY,
@@ -62,7 +63,9 @@ from market_warehouse.claim_wordings import (
     GROWTH_RATE_ROW,
     GROWTH_RATE_WITH,
     IN_PARENTHESES,
+    IN_REGIONS_MARKET_BEFORE,
     IN_REVENUE_AFTER,
+    INCREMENT_AFTER,
     INCREMENT_CUE,
     INDUSTRY_REVENUE_SUBJECT,
     INSERTED_SOURCE,
@@ -98,6 +101,7 @@ from market_warehouse.claim_wordings import (
     PERIOD_BEFORE_CAGR,
     PERIOD_RIGHT_AFTER,
     POINTS_BACK_TO_REACH,
+    POSSESSIVE_MARKET_AFTER,
     PRICE_SUBJECT,
     PROFIT_BEFORE,
     PROJECTED,
@@ -151,6 +155,7 @@ from market_warehouse.claim_wordings import (
     TOGETHER,
     VALUE_WORD,
     VOLUME,
+    VOLUME_CLAUSE,
     VOLUME_OPENING,
     VOLUME_RATE_AFTER,
     VOLUME_SUBJECT,
@@ -184,7 +189,7 @@ from market_warehouse.market_names import (
     without_regions,
 )
 from market_warehouse.page_text import Page, Sentence
-from market_warehouse.region_names import RegionMention, region_mentions
+from market_warehouse.region_names import REGION_PARENTS, RegionMention, region_mentions
 from market_warehouse.value_bounds import FIRST_YEAR
 
 
@@ -522,8 +527,8 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
         return _PAIRED
     if _market_of_a_segment(context):
         return _SEGMENT_BEFORE
-    if INCREMENT_CUE.search(context.before):
-        return "an increase of the market ('grow by', 'growth set at'), not its size"
+    if _an_increase(context):
+        return "an increase of the market ('grow by', 'growth set at', 'a $x billion increase'), not its size"
     if PART_CUE.search(context.before):
         return "a part's contribution to the market (a segment or a company), not the market's size"
     if _value_of_a_share(context):
@@ -534,6 +539,12 @@ def _amount_of_a_part_or_a_change(context: _Context) -> str:
     if DRIVER_WHICH.search(context.text[:context.figure.start]):
         return "a figure of what drives the market ('driven by ..., which'), not the market's size"
     return ""
+
+
+def _an_increase(context: _Context) -> bool:
+    """'grow by $3 billion', 'growth set at $3 billion', 'a $400 billion value increase by 2028': the amount the market
+    grows by, not its size."""
+    return INCREMENT_CUE.search(context.before) is not None or INCREMENT_AFTER.match(context.after) is not None
 
 
 def _amount_of_a_segment(context: _Context) -> bool:
@@ -947,17 +958,20 @@ def _year_of_the_volume(context: _Context) -> tuple[int, str] | None:
 
 def _that_year(context: _Context) -> tuple[int, str] | None:
     """'Our forecasts for the kelp market by 2040:' then '- it should be worth USD 9 billion by that year': 'that
-    year' right after an amount, with no year printed before it in its sentence, is the one year the sentence right
-    before prints (in its section: a list item's is the line above the list)."""
+    year' right after an amount is the one year its sentence prints before it ('continue through 2040, ... reaching
+    USD 9 billion by that year'), else, with none printed there, the one year the sentence right before prints (in its
+    section: a list item's is the line above the list)."""
     that_year = THAT_YEAR_AFTER.match(context.after)
-    if that_year is None or years_in(context.text[:context.figure.start]):
+    if that_year is None:
         return None
-    before = _sentence_before(context)
-    years = {year for year, _ in years_in(before.text)} if before else set()
+    years, where = {year for year, _ in years_in(context.text[:context.figure.start])}, "its sentence"
+    if not years:
+        before = _sentence_before(context)
+        years, where = ({year for year, _ in years_in(before.text)} if before else set()), "the sentence before"
     if len(years) != 1:
         return None
     year = years.pop()
-    return year, f"Year {year} read from the sentence before ('{that_year.group(0).strip(' ,')}')"
+    return year, f"Year {year} read from {where} ('{that_year.group(0).strip(' ,')}')"
 
 
 def _opening_period_year(context: _Context) -> int | str | None:
@@ -1344,6 +1358,8 @@ def _rate_of_volume(context: _Context) -> bool:
     the rate the volume grows at."""
     if VOLUME_RATE_AFTER.match(context.after) or VOLUME_SUBJECT.search(context.text[:context.figure.start]):
         return True
+    if VOLUME_CLAUSE.search(context.before):  # the rate's own clause, after the figure before it
+        return True
     if VOLUME_OPENING.match(context.text) and not VALUE_WORD.search(context.text[:context.figure.start]):
         return True
     rest = context.text[context.figure.end:]
@@ -1506,7 +1522,7 @@ def _end_before(context: _Context) -> tuple[int, str] | None:
     through = CAGR_THROUGH.search(context.before)
     if through:
         return int(through.group("year")), through.group("end")
-    opening = OPENING_BY.match(context.text) or EXPECTED_BY.match(context.text)
+    opening = OPENING_BY.match(context.text) or EXPECTED_BY.match(context.text) or END_WITH_RATE.search(context.before)
     return (int(opening.group("year")), opening.group(0).strip(" ,")) if opening and not context.earlier else None
 
 
@@ -1773,8 +1789,9 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
         return f"region '{region.label}' has no key in seeds/regions.csv"
     if SEGMENT_CUE.search(context.before):
         return "a segment's share: segments are not placed automatically"
-    if _share_of_the_regions_market(region, context.text):
-        return f"a share of the {region.label} market, held by a part of it: not the region's share"
+    whole = _share_of_the_regions_market(region, context)
+    if whole:
+        return whole
     other = _other_market(context)
     if other:
         return f"a share held in another market: '{other}' is not the market in the page title"
@@ -1790,11 +1807,53 @@ def _place_share(context: _Context, extraction: Extraction) -> Claim | str:
     return claim
 
 
-def _share_of_the_regions_market(region: RegionMention, text: str) -> bool:
-    """'the U.K. held the largest share of the European market ... with 29.1% share': a region named as the whole
-    ('of the European market') is the market the share is of; the share is held by a part of it."""
-    return (REGIONS_MARKET_BEFORE.search(text[:region.start]) is not None
-            and REGIONS_MARKET_AFTER.match(text[region.end:]) is not None)
+def _share_of_the_regions_market(region: RegionMention, context: _Context) -> str:
+    """Why a share is held in a region's market, not the world's: 'the U.K. held the largest share of the European
+    market ... with 29.1% share' (a region named as the whole, 'of the European market'); in a sentence naming no world
+    whole, the region named before as the market it is in, or a country's share after its paragraph names the region
+    it lies in; '' when none."""
+    text = context.text
+    if REGIONS_MARKET_BEFORE.search(text[:region.start]) and REGIONS_MARKET_AFTER.match(text[region.end:]):
+        return f"a share of the {region.label} market, held by a part of it: not the region's share"
+    if any(m.region_id == "WORLD" for m in context.mentions):
+        return ""
+    if _in_the_regions_market(region, context):
+        return f"a share within the {region.label} market named before it, held by a part of it: not the region's share"
+    parent = _region_of_the_paragraph(region, context)
+    return f"a share of {region.label} within the region its paragraph names ({parent}), not of the world market" if (
+        parent) else ""
+
+
+def _in_the_regions_market(region: RegionMention, context: _Context) -> bool:
+    """'Demand for kelp chairs in China's office market, where business units, the largest buyers, account for 38%':
+    the share's region named before it as the market the share is in ('in China's ... market')."""
+    return any(m.region_id == region.region_id and m.end <= context.figure.start
+               and IN_REGIONS_MARKET_BEFORE.search(context.text[:m.start]) is not None
+               and POSSESSIVE_MARKET_AFTER.match(context.text[m.end:]) is not None for m in context.mentions)
+
+
+def _region_of_the_paragraph(region: RegionMention, context: _Context) -> str:
+    """'... will drive the kelp sector in the Asia-Pacific region. China is expected to keep its market share of almost
+    40%': a country's share after the earlier sentences of its paragraph name the region the country lies in, and no
+    other (nor does its own sentence), giving it no percentage (no share of its own; not 'Leading Region: North America
+    (38%)' then 'Leading Country: United States (30%)'), is of that region's market; the region's key, or ''."""
+    parent = REGION_PARENTS.get(region.region_id or "")
+    named = _regions_named([*_earlier_in_the_paragraph(context), context.text])
+    alone = bool(named) and {region_id for region_id, _ in named} == {parent}
+    return parent if alone and not any("%" in text or "percent" in text for _, text in named) else ""
+
+
+def _regions_named(texts: list[str]) -> list[tuple[str, str]]:
+    """The keyed regions wider than a country (Asia-Pacific, Europe) the texts name, each with its text."""
+    return [(m.region_id, text) for text in texts for m in region_mentions(text)
+            if m.region_id not in (None, "WORLD", *REGION_PARENTS)]
+
+
+def _earlier_in_the_paragraph(context: _Context) -> list[str]:
+    """The sentences of the figure's paragraph before its own."""
+    sentence = context.sentence
+    return [other.text for other in context.page.sentences if other.section == sentence.section
+            and other.paragraph == sentence.paragraph and other.number < sentence.number]
 
 
 def _share_year(context: _Context, extraction: Extraction) -> tuple[int, str] | None:

@@ -135,7 +135,9 @@ GLOBAL_SALES_OF = rf"{NOT_A_COMPANYS}\b(?:global|worldwide)\s+sales\s+of\b"
 SIZE_CUE = re.compile(rf"{GLOBAL_SALES_OF}|" r"\bmarkets?\b|\bsize\b|\bindustry\b|\bsector\b|\bvalued\b|\bworth\b(?!\s+of\b)|\brevenue\b"
                       r"|^it\s+is\s+(?:expected|projected|estimated|anticipated|forecast|set|poised)"
                       r"|\bit\s+will\s+(?:grow|reach|rise|expand|climb|hit|surpass|exceed)\b"
-                      r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b", re.IGNORECASE)
+                      r"|^the\s+value\s+(?:is|was|will|has|had|stood|reached)\b"
+                      # a key-facts line 'Forecast (2032): Expected to reach USD 37–40 billion', below 'Market Size (2024)'
+                      r"|^forecast\s*\(\s*(?:19|20)\d\d\s*\)\s*:", re.IGNORECASE)
 # 'worldwide kelp fertilizer sales are set to total $ 3.1 billion': the world sales of what the title names; and
 # 'global kelp farming providers (KFP) revenue is expected to reach $4 billion': the forecast world revenue of what it names
 # (a past revenue may be a wider industry's, named in passing)
@@ -231,8 +233,10 @@ MARKET_ITSELF = re.compile(r"\b(?:markets?|industry|sector|it|its|this|revenues?
                            re.IGNORECASE)  # 'the CAGR of the market / of revenue is': the market's own
 JOINED_REGIONS = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and|&|plus|as\s+well\s+as|together\s+with|along\s+with)"
                             r"\s*(?:the\s+)?", re.IGNORECASE)  # 'Europe and North America', 'NA, EU & APAC'
+# 'CAGR (2025–2032): Around 6–7%': the label's period, a hedge word between it and the rate
 LABEL_PERIOD = re.compile(r"(?P<period>(?:19[89]\d|20\d\d)\s?(?:-|–|—|to)\s?(?:19[89]\d|20\d\d|\d\d))\s?\)?\s*"
-                          r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?$", re.IGNORECASE)
+                          r"(?:[:=|]|\bof\b|\bat\b|\bis\b|\bwas\b|\bwill\s+be\b)?\s*(?:[-−–]\s*)?"
+                          r"(?:(?:around|about|approximately|roughly|nearly)\s+)?$", re.IGNORECASE)
 REGION_AFTER = re.compile(r"\s*(?:in|across|within)\s+(?:the\s+)?", re.IGNORECASE)
 # '25 percent less profit', '12% higher sales': a percentage worded as a difference from another figure
 DIFFERENCE_AFTER = re.compile(r"\s*(?:less|more|lower|higher|fewer|smaller|larger|bigger)\b", re.IGNORECASE)
@@ -308,7 +312,13 @@ FASTEST_GROWTH = re.compile(r"\b(?:fastest|strongest|highest|quickest)\s+(?:grow
 # 'share of the European market': the region named as the market a share is of
 REGIONS_MARKET_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 REGIONS_MARKET_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
+# 'demand in China's office chair market, ... accounting for 38%': the region's market the share is in
+IN_REGIONS_MARKET_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+POSSESSIVE_MARKET_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
 ITS_MARKET = re.compile(r"\bits\s+(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
+# 'The trend will continue through 2032, with a projected 7.8% CAGR': the end printed right before the rate
+END_WITH_RATE = re.compile(r"\b(?:through|until|till|thru)\s+(?P<year>(?:19|20)\d\d)\s*,\s*with\s+an?\s+"
+                           r"(?:(?:projected|expected|estimated|forecast|anticipated)\s+)?$", re.IGNORECASE)
 OPENING_BY = re.compile(r"^(?:and\s+)?(?:by|through|until|till)\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 # 'growing at a CAGR of 13.9%. And by 2028, this rate could reach anywhere from 14.4% to 16.3%': the CAGR of the
 # sentence before, named again
@@ -340,6 +350,9 @@ VOLUME_RATE_AFTER = re.compile(r"^\s*(?:in|by)\s+(?:volume|units|quantity|tonnag
 # 'In terms of quantity, the market ... is expected to increase at a CAGR of 5%': the same, worded 'in terms of'
 VOLUME_OPENING = re.compile(r"^(?:in|by)\s+(?:terms\s+of\s+)?(?:volume|units|quantity|tonnage)(?:\s+terms)?\b",
                             re.IGNORECASE)
+# '7.6% in dollar terms, whereas in grams produced, it will grow at 1.9%': a clause opened by a unit of quantity
+VOLUME_CLAUSE = re.compile(r"\b(?:in|by)\s+(?:terms\s+of\s+)?(?:volume|units|quantity|tonnage|grams|kilograms|tonnes|tons|"
+                           r"litres|liters|barrels)(?:\s+(?:terms|produced|sold|shipped|consumed))?\s*,", re.IGNORECASE)
 VOLUME_TO = re.compile(r"\bvolumes?\s+(?:to|of|at)\s+(?:(?:around|about|approximately|roughly|nearly|some|over|more\s+than)\s+)?$",
                        re.IGNORECASE)  # 'which takes the market volume to 9M units'
 VALUE_WORD = re.compile(r"\bvalue\b", re.IGNORECASE)
@@ -416,6 +429,8 @@ FRACTION_OF = re.compile(r"\b(?:(?:a|one|two|three)\s+(?:third|quarter|half|fift
 INCREMENT_CUE = re.compile(r"\b(?:grow|increase|rise|expand|add|gain)(?:s|ed|ing)?\s+by\s*$"
                            r"|\bgrowth\s+(?:of|(?:set|estimated|put|pegged)\s+at)\s+(?:(?:about|around|approximately|roughly|"
                            r"nearly|some|an\s+estimated)\s+)?$", re.IGNORECASE)
+# 'a $400 billion value increase by 2028': an amount naming an increase after it is the change, not the size
+INCREMENT_AFTER = re.compile(r"^\s?(?:(?:value|revenue|sales)\s+)?(?:increase|rise|growth|gain|jump|boost)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(r"\s(?:--?|–|—)\s|--|—|;")  # a dash or semicolon ends the clause of the figure before it
 SOURCE_CITATION = re.compile(r"\baccording\s+to\b|[\"“]", re.IGNORECASE)  # a period search stops at a citation
 PART_CUE = re.compile(r"\bcontribut(?:ed|es|ing)\b|\b(?:largest|biggest|major|larger)\s+share\b|\bshare\s+of\s+the\s+market\b",

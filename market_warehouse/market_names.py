@@ -110,16 +110,22 @@ def title_spelled_out(page: Page) -> str:
     """'IVD Market Reaches ...' on a page that prints 'In Vitro Diagnostic': the title followed by the capitalised
     words the page spells each of its abbreviations with, so that 'the world market for diagnostics' is read as
     the title's market; a title naming no market is preceded by the one market the text's figures are of, if one."""
-    spellings = []
-    for abbreviation in dict.fromkeys(ABBREVIATION.findall(page.title)):
-        words = r"[\s-]+".join(rf"{letter}[a-z]+" for letter in abbreviation.removesuffix("s"))
-        spelled = re.search(rf"\b{words}\b", page.text)
-        if spelled:
-            spellings.append(spelled.group(0))
+    spellings = [_spelling(abbreviation, page.text) for abbreviation in dict.fromkeys(ABBREVIATION.findall(page.title))]
     market = _market_of_the_figures(page.title, tuple(sentence.text for sentence in page.sentences))
     # 'the global market for KSC' on a 'General reviews' page defining 'Kelp seed culture (KSC)': its words too
     spellings += [_definition(word.upper(), page.text) for word in market.split() if len(word) <= 6]
     return " | ".join([*([market + " market"] if market else []), page.title, *filter(None, spellings)])
+
+
+def _spelling(abbreviation: str, text: str) -> str:
+    """The words a text spells an abbreviation with: capitalised ('In Vitro Diagnostic' for IVD), or, for three
+    letters or more, in lower case when named as a market ('the content delivery network market' for CDN); ''."""
+    letters = abbreviation.removesuffix("s")
+    capitalised = re.search(r"\b" + r"[\s-]+".join(rf"{letter}[a-z]+" for letter in letters) + r"\b", text)
+    lower = r"[\s-]+".join(rf"{letter.lower()}[a-z]{{2,}}" for letter in letters)
+    in_lower_case = re.search(rf"\b{lower}(?=\s+(?:market|industry|sector)\b)", text) if len(letters) > 2 else None
+    spelled = capitalised or in_lower_case
+    return spelled.group(0) if spelled else ""
 
 
 @lru_cache(maxsize=8)

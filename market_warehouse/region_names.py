@@ -22,6 +22,8 @@ REGION_NAMES = {
     "CN": ["China", "Chinese"],
     "US": ["United States", "USA", "U.S.", "US"],
 }
+# The keyed countries and the region of seeds/regions.csv each lies in (its parent_region_id)
+REGION_PARENTS = {"CN": "APAC", "US": "NA"}
 # Regions named as pages name them, with no key in seeds/regions.csv: 'followed by the Americas with a 25% share' is
 # theirs, not the share of the region named before it
 KEYLESS_REGIONS = ["Americas"]

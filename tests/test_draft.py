@@ -1409,3 +1409,94 @@ def test_the_whole_a_part_holds_a_share_of(title, sizes):
     page = page_from_text(f"{title}\nTidewire coils are forecast to account for 64% of the $5.8 billion marine cable "
                           "market in 2026.")
     assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("page, figure, reason", [
+    ("batch75_76_wordings.txt", "$2.2 billion", "an increase of the market"),  # 'a $2.2 billion value increase by 2031'
+    ("batch75_76_wordings.txt", "2.6%", "a CAGR of the market's volume"),  # 'whereas in units shipped, it will grow at'
+    ("batch75_76_wordings.txt", "45%", "within the region its paragraph names"),  # '... in the Asia-Pacific region.'
+    ("batch75_76_wordings.txt", "41%", "a share within the China market"),  # 'Demand in China's ... market ...'
+    ("batch75_76_wordings.txt", "22%", "a share within the China market"),  # '... China's fishing cooperatives ...'
+])
+def test_wordings_of_batches_75_and_76_not_placed(drafted, page, figure, reason):
+    assert reason in unplaced_line(drafted, page, figure)
+
+
+GML = "GML Market Set For Steady Growth\n"
+
+
+@pytest.mark.parametrize("sentence, sizes", [
+    ("The glintmoss marine lantern market is expected to see a $2.2 billion value increase by 2031.", []),
+    ("The glintmoss marine lantern market is expected to reach $2.2 billion by 2031, an increase on 2024.", [(2031, 2.2)]),
+])
+def test_an_amount_followed_by_an_increase_is_no_size(sentence, sizes):
+    assert sizes_drafted(page_from_text(GML + sentence)) == sizes
+
+
+@pytest.mark.parametrize("clause, cagrs", [
+    ("whereas in units shipped, it will grow", [7.5]),  # the units' rate
+    ("whereas in the years after, it will grow", [7.5, 2.6]),  # no unit opens the clause: as before
+])
+def test_a_rate_in_a_clause_of_units_is_the_volumes(clause, cagrs):
+    page = page_from_text(f"{GML}In dollar terms, the glintmoss marine lantern market is expected to grow at an average "
+                          f"annual growth rate of 7.5% from 2024 to 2031, {clause} at an average annual growth rate of "
+                          "2.6% during the same period.")
+    assert [c.figure.value for c in extract_claims(page).claims if c.metric == "cagr"] == cagrs
+
+
+@pytest.mark.parametrize("line", ["CAGR (2025–2031): Around 7–8%", "CAGR (2025–2031): 7–8%"])
+def test_a_hedged_rate_after_a_labelled_period(line):
+    page = page_from_text(f"{GML}Market Overview\n{line}")
+    assert [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"] == [(2025, 2031)]
+
+
+@pytest.mark.parametrize("label, sizes", [
+    ("Forecast (2031)", [(2031, None)]),  # a range: its value is None, its low and high printed
+    ("Outlook (2031)", []),  # no forecast label, no market named: as before
+])
+def test_a_labelled_forecast_line_is_a_size(label, sizes):
+    page = page_from_text(f"{GML}Market Overview\n{label}: Expected to reach USD 5.2–5.6 billion")
+    assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("opening, period, sizes", [
+    ("The trend will continue through 2031", (None, 2031), [(2031, 5.4)]),
+    ("The trend will continue", (None, None), []),  # no end printed: none drafted, 'that year' unresolved
+])
+def test_the_end_of_a_trend_before_its_rate_and_that_year(opening, period, sizes):
+    page = page_from_text(f"{GML}{opening}, with a projected 7.5% CAGR, sending global revenue for the sector to $5.4 "
+                          "billion by that year.")
+    assert [(c.period_start, c.period_end) for c in extract_claims(page).claims if c.metric == "cagr"] == [period]
+    assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("name, sizes", [
+    ("glintmoss marine lantern", [(2024, 3.2), (2031, 5.4)]),  # the title's GML spelled out in lower case
+    ("glintmoss lantern", []),  # not its initials: another market
+])
+def test_a_title_abbreviation_spelled_out_in_lower_case(name, sizes):
+    page = page_from_text(f"{GML}The {name} market is on track for steady growth, with estimates showing a surge in "
+                          "revenue from $3.2 billion in 2024 to $5.4 billion by 2031.")
+    assert sizes_drafted(page) == sizes
+
+
+@pytest.mark.parametrize("text, shares", [
+    ("Demand in China's glintmoss marine lantern market is led by harbour authorities, accounting for 41%.", []),
+    ("Demand in China's glintmoss marine lantern market grew, and China holds 41% of the global market.", [41.0]),
+    ("Port traffic will drive demand in the Asia-Pacific region. China is expected to keep its market share of almost "
+     "45%.", []),
+    ("Asia-Pacific held 40% of the market. China is expected to keep its market share of almost 45%.", [40.0, 45.0]),
+    ("Port traffic will grow in North America, Asia-Pacific and Europe. China is expected to keep its market share of "
+     "almost 45%.", [45.0]),  # other regions named too: not surely the region's market
+])
+def test_shares_within_a_regions_market(text, shares):
+    page = page_from_text(f"{GML}{text}")
+    assert [c.figure.value for c in extract_claims(page).claims if c.metric == "share"] == shares
+
+
+def test_region_parents_are_those_of_the_seeds():
+    from market_warehouse.region_names import REGION_PARENTS
+    with (PACKAGE_ROOT / "seeds" / "regions.csv").open(newline="") as handle:
+        parents = {row["region_id"]: row["parent_region_id"] for row in csv.DictReader(handle)}
+    assert {key: parents[key] for key in REGION_PARENTS} == REGION_PARENTS
+    assert all(parent == "WORLD" for key, parent in parents.items() if key not in REGION_PARENTS and key != "WORLD")
