@@ -1209,9 +1209,14 @@ def _growth_rate_of_the_sizes_before(context: _Context, extraction: Extraction) 
     rate of approximately 21.5% is propelled by ...': the growth rate opening a sentence right after one (in its
     paragraph) whose world sizes of two years were drafted is the rate of that growth."""
     before = _sentence_before(context, same_paragraph=True)
-    years = {claim.year for claim in extraction.claims if claim.metric == "market_size" and claim.region_id == "WORLD"
-             and before is not None and claim.sentence is before}
-    return THIS_GROWTH_RATE.match(context.text[:context.figure.start]) is not None and len(years) > 1
+    return (THIS_GROWTH_RATE.match(context.text[:context.figure.start]) is not None
+            and len(world_size_years(extraction.claims, before)) > 1)
+
+
+def world_size_years(claims: list[Claim], sentence: Sentence | None) -> list[int]:
+    """The years of the world sizes drafted from one sentence, earliest first (also read by the review flags)."""
+    return sorted({claim.year for claim in claims if claim.metric == "market_size" and claim.region_id == "WORLD"
+                   and claim.sentence is sentence and claim.year is not None})
 
 
 def _rate_of_the_cagr_before(context: _Context, extraction: Extraction) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from market_warehouse.claim_extraction import Claim, Extraction
+from market_warehouse.claim_extraction import Claim, Extraction, world_size_years
 from market_warehouse.listed_entities import Listings
 
 CONSISTENCY_TOLERANCE_PTS = 0.5  # the default of the consistency_tolerance_pts var
@@ -87,18 +87,12 @@ def _cagrs_without_period(claims: list[Claim]) -> list[Flag]:
     for claim in claims:
         if claim.metric != "cagr" or claim.region_id != "WORLD" or claim.period_start or claim.period_end:
             continue
-        years = _world_size_years(claims, claim.sentence)
+        years = world_size_years(claims, claim.sentence)
         if len(years) == 2:
             flags.append(Flag("CAGR without period", f"{claim.figure.text} ({_where(claim.sentence)}) is drafted with no "
                               f"period; its sentence's world sizes are of {years[0]} and {years[1]}: if the rate joins "
                               f"them, enter period_start_year {years[0]} and period_end_year {years[1]} in its row"))
     return flags
-
-
-def _world_size_years(claims: list[Claim], sentence) -> list[int]:
-    """The years of the world sizes drafted from one sentence."""
-    return sorted({size.year for size in claims if size.metric == "market_size" and size.region_id == "WORLD"
-                   and size.sentence is sentence and size.year})
 
 
 def _title_period(extraction: Extraction, claims: list[Claim]) -> list[Flag]:
