@@ -1,6 +1,6 @@
 """Replay every held-out measurement of `draft`'s grammar: each batch on the grammar it was measured on once.
 
-    .venv/bin/python bench/heldout_replay.py [--by batch|kind]
+    .venv/bin/python bench/heldout_replay.py [--by batch|kind] [--misses]
 
 bench/EXTRACT.md reports each held-out batch as measured once, before the grammar was revised against it. Those
 numbers can no longer be recomputed from today's code, which has since been revised on every batch. This script
